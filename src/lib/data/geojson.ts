@@ -1,0 +1,90 @@
+import type { Geometry, Position } from 'geojson';
+
+/** Checks a GeoJSON geometry; returns the problem, or null when it is valid. */
+export function geometryProblem(value: unknown): string | null {
+  if (!isObject(value)) return 'geometry is missing or not an object';
+  const { type, coordinates } = value as { type?: unknown; coordinates?: unknown };
+  switch (type) {
+    case 'Point':
+      return positionProblem(coordinates);
+    case 'LineString':
+      return lineProblem(coordinates, 2);
+    case 'MultiPoint':
+      return listProblem(coordinates, (c) => positionProblem(c));
+    case 'Polygon':
+      return listProblem(coordinates, (ring) => lineProblem(ring, 4));
+    case 'MultiLineString':
+      return listProblem(coordinates, (line) => lineProblem(line, 2));
+    case 'MultiPolygon':
+      return listProblem(coordinates, (poly) => listProblem(poly, (ring) => lineProblem(ring, 4)));
+    default:
+      return `geometry type ${JSON.stringify(type)} is not supported (Point, LineString, Polygon or their Multi forms)`;
+  }
+}
+
+function positionProblem(value: unknown): string | null {
+  if (!Array.isArray(value) || value.length < 2 || value.length > 3) return `position ${JSON.stringify(value)} is not [longitude, latitude]`;
+  if (!value.every((n) => typeof n === 'number' && Number.isFinite(n))) return `position ${JSON.stringify(value)} has a non-numeric coordinate`;
+  const [lon, lat] = value as number[];
+  if (lon! < -180 || lon! > 180) return `longitude ${lon} is out of range [-180, 180]`;
+  if (lat! < -90 || lat! > 90) return `latitude ${lat} is out of range [-90, 90]`;
+  return null;
+}
+
+function lineProblem(value: unknown, min: number): string | null {
+  if (!Array.isArray(value) || value.length < min) return `a line or ring needs at least ${min} positions`;
+  return listProblem(value, positionProblem);
+}
+
+function listProblem(value: unknown, check: (item: unknown) => string | null): string | null {
+  if (!Array.isArray(value) || value.length === 0) return 'coordinates are missing or empty';
+  for (const item of value) {
+    const problem = check(item);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Whether two geometries have the same type and coordinates. */
+export function sameGeometry(a: Geometry, b: Geometry): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A representative point of a geometry: the point itself, or the middle vertex of a line. */
+export function anchorPoint(geometry: Geometry): Position {
+  switch (geometry.type) {
+    case 'Point':
+      return geometry.coordinates;
+    case 'LineString':
+    case 'MultiPoint':
+      return geometry.coordinates[Math.floor(geometry.coordinates.length / 2)]!;
+    case 'Polygon':
+    case 'MultiLineString':
+      return geometry.coordinates[0]![0]!;
+    case 'MultiPolygon':
+      return geometry.coordinates[0]![0]![0]!;
+    default:
+      return [0, 0];
+  }
+}
+
+/** The bounding box of a geometry as [west, south, east, north]. */
+export function geometryBounds(geometry: Geometry): [number, number, number, number] {
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value) && typeof value[0] === 'number') {
+      const [x, y] = value as number[];
+      box[0] = Math.min(box[0], x!);
+      box[1] = Math.min(box[1], y!);
+      box[2] = Math.max(box[2], x!);
+      box[3] = Math.max(box[3], y!);
+    } else if (Array.isArray(value)) value.forEach(visit);
+  };
+  if (geometry.type !== 'GeometryCollection') visit(geometry.coordinates);
+  return box;
+}
+
+/** Narrows unknown JSON to a plain object. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

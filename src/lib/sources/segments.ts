@@ -1,0 +1,63 @@
+import type { Mention } from './mentions';
+
+/** A span of a source text to highlight; `current` marks the active passage. */
+export interface Highlight {
+  start: number;
+  end: number;
+  current: boolean;
+}
+
+/** A piece of text inside one run: plain, or a mention of a place. */
+export interface Piece {
+  text: string;
+  start: number;
+  placeId: string | null;
+}
+
+/** A run of text that is either unmarked or one highlighted passage. */
+export interface Run {
+  start: number;
+  end: number;
+  highlight: Highlight | null;
+  pieces: Piece[];
+}
+
+/**
+ * Cuts a text into runs (unmarked text, or one highlighted passage) and each run into pieces
+ * (plain text, or a place mention), so a view can render marks and links without nesting errors.
+ * Where highlights overlap the current one wins, then the earlier; a mention crossing a run
+ * boundary is split across the runs.
+ */
+export function segmentText(text: string, mentions: Mention[], highlights: Highlight[]): Run[] {
+  const current = highlights.find((h) => h.current);
+  const overlapsCurrent = (h: Highlight) => current !== undefined && h !== current && h.start < current.end && current.start < h.end;
+  const sorted = highlights.filter((h) => !overlapsCurrent(h)).sort((a, b) => a.start - b.start);
+  const runs: Run[] = [];
+  let at = 0;
+  const push = (start: number, end: number, highlight: Highlight | null) => {
+    if (end > start) runs.push({ start, end, highlight, pieces: piecesOf(text, start, end, mentions) });
+  };
+  for (const highlight of sorted) {
+    if (highlight.start < at) continue;
+    push(at, highlight.start, null);
+    push(highlight.start, highlight.end, highlight);
+    at = highlight.end;
+  }
+  push(at, text.length, null);
+  return runs;
+}
+
+function piecesOf(text: string, start: number, end: number, mentions: Mention[]): Piece[] {
+  const pieces: Piece[] = [];
+  let at = start;
+  for (const mention of mentions) {
+    if (mention.end <= start || mention.start >= end) continue;
+    const from = Math.max(mention.start, start);
+    const to = Math.min(mention.end, end);
+    if (from > at) pieces.push({ text: text.slice(at, from), start: at, placeId: null });
+    pieces.push({ text: text.slice(from, to), start: from, placeId: mention.placeId });
+    at = to;
+  }
+  if (end > at) pieces.push({ text: text.slice(at, end), start: at, placeId: null });
+  return pieces;
+}

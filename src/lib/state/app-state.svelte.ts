@@ -1,0 +1,123 @@
+import { LAYER_IDS, type Citation, type LayerId, type Model, type Place } from '../data/types';
+import type { UrlState, View } from './url';
+
+/** A request for the map to move to a place or a view; `seq` makes repeated requests distinct. */
+export type CameraRequest = { seq: number } & ({ placeId: string } | { view: View });
+
+/**
+ * The app's one state: visible layers, selected place and passage, the source shown, the camera.
+ * Views only call its methods; the map and the panels follow it.
+ */
+export class AppState {
+  readonly model: Model;
+  visibleLayers = $state<LayerId[]>([...LAYER_IDS]);
+  placeId = $state<string | null>(null);
+  citeIndex = $state(0);
+  sourceId = $state<string>('');
+  view = $state<View | null>(null);
+  camera = $state<CameraRequest | null>(null);
+
+  readonly place: Place | null = $derived(this.placeId ? (this.findPlace(this.placeId) ?? null) : null);
+  readonly citation: Citation | null = $derived(this.place?.citations[this.citeIndex] ?? null);
+  readonly visiblePlaces: Place[] = $derived(
+    this.model.places.filter((p) => p.layers.some((l) => this.visibleLayers.includes(l)))
+  );
+
+  constructor(model: Model) {
+    this.model = model;
+    this.sourceId = model.sources[0]?.id ?? '';
+  }
+
+  /** The place with this id, if the model has one. */
+  findPlace(id: string): Place | undefined {
+    return this.model.places.find((p) => p.id === id);
+  }
+
+  /**
+   * Selects a place and one of its passages, shows that passage's source, makes sure one of the
+   * place's layers is visible and, unless told otherwise, asks the map to move there.
+   */
+  select(placeId: string, options: { cite?: number; focus?: boolean } = {}): void {
+    const place = this.findPlace(placeId);
+    if (!place) return;
+    this.placeId = placeId;
+    this.citeIndex = clampIndex(options.cite ?? 0, place.citations.length);
+    const citation = place.citations[this.citeIndex];
+    if (citation) this.sourceId = citation.source;
+    if (!place.layers.some((l) => this.visibleLayers.includes(l))) this.visibleLayers = [...this.visibleLayers, place.layers[0]!];
+    if (options.focus !== false) this.camera = { placeId, seq: this.nextSeq() };
+  }
+
+  /**
+   * Selects the place a mention in a source text refers to, keeping the reader in that text: the
+   * passage chosen is the one around the mention, else the place's first passage in the same text.
+   */
+  selectMention(placeId: string, sourceId: string, offset: number): void {
+    const place = this.findPlace(placeId);
+    if (!place) return;
+    const inSource = place.citations.map((c, i) => ({ c, i })).filter(({ c }) => c.source === sourceId);
+    const around = inSource.find(({ c }) => c.start <= offset && offset < c.end) ?? inSource[0];
+    this.select(placeId, { cite: around?.i ?? 0 });
+  }
+
+  /** Moves to the next (+1) or previous (-1) passage of the selected place, wrapping around. */
+  stepCitation(delta: number): void {
+    const place = this.place;
+    if (!place || place.citations.length === 0) return;
+    const n = place.citations.length;
+    this.select(place.id, { cite: (((this.citeIndex + delta) % n) + n) % n, focus: false });
+  }
+
+  clearSelection(): void {
+    this.placeId = null;
+    this.citeIndex = 0;
+  }
+
+  toggleLayer(id: LayerId): void {
+    this.visibleLayers = this.visibleLayers.includes(id)
+      ? this.visibleLayers.filter((l) => l !== id)
+      : LAYER_IDS.filter((l) => l === id || this.visibleLayers.includes(l));
+  }
+
+  showSource(id: string): void {
+    if (this.model.sources.some((s) => s.id === id)) this.sourceId = id;
+  }
+
+  private nextSeq(): number {
+    return (this.camera?.seq ?? 0) + 1;
+  }
+
+  /** Asks the map to move to a view (from the URL or a host page). */
+  moveTo(view: View): void {
+    this.view = view;
+    this.camera = { view, seq: this.nextSeq() };
+  }
+
+  /** Records the camera after the map moved. */
+  setView(view: View): void {
+    this.view = view;
+  }
+
+  /** The state to write into the URL. */
+  toUrl(): UrlState {
+    const allVisible = this.visibleLayers.length === LAYER_IDS.length;
+    return {
+      view: this.view,
+      layers: allVisible ? null : [...this.visibleLayers],
+      place: this.placeId,
+      cite: this.placeId && this.citeIndex > 0 ? this.citeIndex : null
+    };
+  }
+
+  /** Applies a parsed URL; absent values keep their defaults. The camera is the map's to apply. */
+  applyUrl(url: UrlState): void {
+    this.visibleLayers = url.layers ? LAYER_IDS.filter((l) => url.layers!.includes(l)) : [...LAYER_IDS];
+    if (url.view) this.moveTo(url.view);
+    if (url.place) this.select(url.place, { cite: url.cite ?? 0, focus: url.view === null });
+    else this.clearSelection();
+  }
+}
+
+function clampIndex(index: number, length: number): number {
+  return Number.isInteger(index) && index >= 0 && index < length ? index : 0;
+}

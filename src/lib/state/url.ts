@@ -1,0 +1,80 @@
+/** A camera position as it appears in URLs: `zoom/lat/lng`. */
+export interface View {
+  zoom: number;
+  lat: number;
+  lng: number;
+}
+
+/** The state a URL hash carries. `null` means "not given, use the default". */
+export interface UrlState {
+  view: View | null;
+  layers: string[] | null;
+  place: string | null;
+  /** Index of the selected passage among the place's citations. */
+  cite: number | null;
+}
+
+/** What the parser accepts as layer and place ids. */
+export interface Known {
+  layers: readonly string[];
+  places: readonly string[];
+}
+
+export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null };
+
+const MAX_ZOOM = 22;
+
+/** Parses `zoom/lat/lng`; anything malformed or out of range gives null. */
+export function parseView(value: string | null | undefined): View | null {
+  if (!value) return null;
+  const parts = value.split('/');
+  if (parts.length !== 3 || parts.some((p) => !/^-?\d+(\.\d+)?$/.test(p))) return null;
+  const [zoom, lat, lng] = parts.map(Number) as [number, number, number];
+  if (zoom < 0 || zoom > MAX_ZOOM || Math.abs(lat) > 85.06 || Math.abs(lng) > 180) return null;
+  return { zoom, lat, lng };
+}
+
+/** Formats a view with the precision its zoom needs (about a pixel). */
+export function formatView(view: View): string {
+  const digits = Math.max(0, Math.ceil(Math.log10(Math.pow(2, view.zoom)) + 1.5));
+  const round = (n: number, d: number) => String(Number(n.toFixed(d)));
+  return `${round(view.zoom, 2)}/${round(view.lat, digits)}/${round(view.lng, digits)}`;
+}
+
+/**
+ * Reads the state from a URL hash (`#view=z/lat/lng&layers=a,b&place=id&cite=n`). It never throws:
+ * an unknown or malformed value falls back to its default (null), and unknown layer ids are dropped.
+ */
+export function parseHash(hash: string, known: Known): UrlState {
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(hash.replace(/^#/, ''));
+  } catch {
+    return { ...EMPTY_URL_STATE };
+  }
+  const layersParam = params.get('layers');
+  let layers: string[] | null = null;
+  if (layersParam === '') layers = [];
+  else if (layersParam !== null) {
+    const valid = layersParam.split(',').filter((id) => known.layers.includes(id));
+    layers = valid.length > 0 ? [...new Set(valid)] : null;
+  }
+  const place = params.get('place');
+  const cite = params.get('cite');
+  return {
+    view: parseView(params.get('view')),
+    layers,
+    place: place !== null && known.places.includes(place) ? place : null,
+    cite: cite !== null && /^\d{1,4}$/.test(cite) ? Number(cite) : null
+  };
+}
+
+/** Writes the state as a URL hash (without the leading `#`); null fields are left out. */
+export function formatHash(state: UrlState): string {
+  const parts: string[] = [];
+  if (state.view) parts.push(`view=${formatView(state.view)}`);
+  if (state.layers) parts.push(`layers=${state.layers.join(',')}`);
+  if (state.place) parts.push(`place=${encodeURIComponent(state.place)}`);
+  if (state.place && state.cite !== null) parts.push(`cite=${state.cite}`);
+  return parts.join('&');
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { segmentText } from '../../src/lib/sources/segments';
+
+const text = 'They fled from Khojaly towards Aghdam at night.';
+const mentions = [
+  { start: 15, end: 22, placeId: 'khojaly' },
+  { start: 31, end: 37, placeId: 'aghdam' }
+];
+
+describe('segmentText', () => {
+  it('keeps every character of the text, in order', () => {
+    const runs = segmentText(text, mentions, [{ start: 5, end: 37, current: true }]);
+    expect(runs.flatMap((r) => r.pieces.map((p) => p.text)).join('')).toBe(text);
+  });
+
+  it('puts the current passage in one run whose text is the passage', () => {
+    const runs = segmentText(text, mentions, [{ start: 23, end: 37, current: true }]);
+    const marked = runs.find((r) => r.highlight?.current);
+    expect(marked?.pieces.map((p) => p.text).join('')).toBe('towards Aghdam');
+  });
+
+  it('turns mentions into pieces that name their place', () => {
+    const runs = segmentText(text, mentions, []);
+    expect(runs[0]!.pieces.filter((p) => p.placeId).map((p) => [p.text, p.placeId])).toEqual([
+      ['Khojaly', 'khojaly'],
+      ['Aghdam', 'aghdam']
+    ]);
+  });
+
+  it('splits a mention that crosses a passage boundary', () => {
+    const runs = segmentText(text, mentions, [{ start: 18, end: 30, current: true }]);
+    const pieces = runs.flatMap((r) => r.pieces).filter((p) => p.placeId === 'khojaly');
+    expect(pieces.map((p) => p.text)).toEqual(['Kho', 'jaly']);
+  });
+
+  it('lets the current passage win over an overlapping one', () => {
+    const runs = segmentText(text, [], [
+      { start: 0, end: 30, current: false },
+      { start: 23, end: 47, current: true }
+    ]);
+    expect(runs.filter((r) => r.highlight).map((r) => r.highlight!.current)).toEqual([true]);
+  });
+});
