@@ -19,7 +19,7 @@ export class AppState {
 
   readonly place: Place | null = $derived(this.placeId ? (this.findPlace(this.placeId) ?? null) : null);
   readonly citation: Citation | null = $derived(this.place?.citations[this.citeIndex] ?? null);
-  readonly visiblePlaces: Place[] = $derived(
+  readonly visiblePlaces: Place[] = $derived.by(() =>
     this.model.places.filter((p) => p.layers.some((l) => this.visibleLayers.includes(l)))
   );
 

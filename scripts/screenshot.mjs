@@ -1,0 +1,12 @@
+import { chromium } from '@playwright/test';
+const [,, url, out, w='1280', h='800', scheme='light'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-swiftshader','--use-angle=swiftshader','--disable-background-networking'] });
+const page = await browser.newPage({ viewport: { width: +w, height: +h }, colorScheme: scheme });
+page.on('pageerror', e => console.log('PAGEERROR', e));
+page.on('console', m => { if (m.type() === 'error' || m.type()==='warning') console.log('CONSOLE', m.text()); });
+await page.goto(url);
+await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout: 20000 }).catch(()=>{});
+await page.evaluate(() => new Promise(r => { const m = window.__map; if (!m) return r(); m.once('idle', r); setTimeout(r, 8000); }));
+await page.waitForTimeout(1500);
+await page.screenshot({ path: out });
+await browser.close();

@@ -1,0 +1,25 @@
+import type { LngLatBoundsLike } from 'maplibre-gl';
+import { geometryBounds } from '../data/geojson';
+import type { Place } from '../data/types';
+
+/** The default frame: Karabakh and Baku together. */
+export const DEFAULT_BOUNDS: [[number, number], [number, number]] = [
+  [46.45, 39.55],
+  [50.45, 40.75]
+];
+
+/** Zoom the camera moves to for each kind of point place. */
+export const FOCUS_ZOOM = { town: 11, monument: 15 } as const;
+
+/** Where the camera goes for a place: a centre and zoom for points, bounds for lines. */
+export type CameraTarget = { center: [number, number]; zoom: number } | { bounds: LngLatBoundsLike };
+
+/** The camera target for a place: towns at town scale, the monument at street scale, a route framed whole. */
+export function cameraTarget(place: Place): CameraTarget {
+  if (place.geometry.type === 'Point') {
+    const [lng, lat] = place.geometry.coordinates as [number, number];
+    return { center: [lng, lat], zoom: place.kind === 'monument' ? FOCUS_ZOOM.monument : FOCUS_ZOOM.town };
+  }
+  const [w, s, e, n] = geometryBounds(place.geometry);
+  return { bounds: [[w, s], [e, n]] };
+}

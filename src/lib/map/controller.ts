@@ -1,0 +1,157 @@
+import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
+import type { View } from '../state/url';
+import type { Theme } from './basemap';
+import { cameraTarget, DEFAULT_BOUNDS } from './camera';
+import { rasterizeIcons, type RasterIcon } from './icons';
+import { buildStyle, type BasemapPart } from './style';
+import { LABEL_LAYERS, LAYER_KEY, labelLayerFilter, selectionFilter } from './style/story';
+
+setWorkerUrl(workerUrl);
+
+/** What the map needs to start, and where it reports to. */
+export interface MapControllerOptions {
+  container: HTMLElement;
+  model: Model;
+  theme: Theme;
+  visible: readonly LayerId[];
+  selected: string | null;
+  view: View | null;
+  basemap?: BasemapPart;
+  attribution: string[];
+  interactive?: boolean;
+  /** Keeps the drawing buffer so the canvas can be read back (exports, tests). */
+  preserveDrawingBuffer?: boolean;
+  reducedMotion: () => boolean;
+  onSelect: (placeId: string) => void;
+  onMove: (view: View) => void;
+}
+
+const INTERACTIVE_LAYERS = [
+  ...LAYER_IDS.map((id) => `story-icons-${id}`),
+  'story-route-line',
+  'story-route-casing',
+  'story-route-corridor'
+];
+const HIT_RADIUS = 10;
+
+/** The one owner of the MapLibre map: views call its methods, it reports clicks and moves back. */
+export class MapController {
+  readonly map: MapLibreMap;
+  private icons = new Map<string, RasterIcon>();
+  private options: MapControllerOptions;
+
+  private constructor(options: MapControllerOptions, icons: Map<string, RasterIcon>) {
+    this.options = options;
+    this.icons = icons;
+    const { view } = options;
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: buildStyle(options),
+      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: 30 } }),
+      interactive: options.interactive ?? true,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: options.preserveDrawingBuffer ?? false },
+      fadeDuration: options.reducedMotion() ? 0 : 300,
+      maxZoom: 18,
+      minZoom: 2
+    });
+    this.map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
+    if (options.interactive !== false) this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
+    this.map.setMissingStyleImageResolver((id) => this.addIcon(id));
+    this.map.on('style.load', () => {
+      this.setVisible(this.options.visible);
+      this.setSelected(this.options.selected);
+    });
+    this.map.on('moveend', () => options.onMove(this.currentView()));
+    this.map.on('click', (e) => {
+      const placeId = this.placeAt(e.point.x, e.point.y);
+      if (placeId) options.onSelect(placeId);
+    });
+    this.map.on('mousemove', (e) => {
+      this.map.getCanvas().style.cursor = this.placeAt(e.point.x, e.point.y) ? 'pointer' : '';
+    });
+  }
+
+  /** Creates the map once its icons are rasterised. */
+  static async create(options: MapControllerOptions): Promise<MapController> {
+    return new MapController(options, await rasterizeIcons(Math.max(2, Math.ceil(window.devicePixelRatio))));
+  }
+
+  private addIcon(id: string): void {
+    const icon = this.icons.get(id);
+    if (icon && !this.map.hasImage(id)) this.map.addImage(id, icon.data, { pixelRatio: icon.pixelRatio });
+  }
+
+  /** The id of the place under a screen point (nearest within a few pixels), if any. */
+  placeAt(x: number, y: number): string | null {
+    const layers = INTERACTIVE_LAYERS.filter((id) => this.map.getLayer(id));
+    const hits: MapGeoJSONFeature[] = this.map.queryRenderedFeatures(
+      [
+        [x - HIT_RADIUS, y - HIT_RADIUS],
+        [x + HIT_RADIUS, y + HIT_RADIUS]
+      ],
+      { layers }
+    );
+    const points = hits.filter((f) => f.geometry.type === 'Point');
+    const nearest = points
+      .map((f) => {
+        const p = this.map.project(f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : [0, 0]);
+        return { f, d: Math.hypot(p.x - x, p.y - y) };
+      })
+      .sort((a, b) => a.d - b.d)[0];
+    const chosen = nearest?.f ?? hits[0];
+    return (chosen?.properties.placeId as string | undefined) ?? null;
+  }
+
+  /** Shows only the given story layers. */
+  setVisible(visible: readonly LayerId[]): void {
+    this.options = { ...this.options, visible };
+    for (const layer of this.map.getStyle()?.layers ?? []) {
+      const owner = (layer.metadata as Record<string, unknown> | undefined)?.[LAYER_KEY] as LayerId | undefined;
+      if (owner) this.map.setLayoutProperty(layer.id, 'visibility', visible.includes(owner) ? 'visible' : 'none');
+    }
+    for (const id of LABEL_LAYERS) if (this.map.getLayer(id)) this.map.setFilter(id, labelLayerFilter(id, visible));
+  }
+
+  /** Highlights the selected place on the map. */
+  setSelected(placeId: string | null): void {
+    this.options = { ...this.options, selected: placeId };
+    for (const id of ['story-selected-halo', 'story-route-selected']) {
+      if (this.map.getLayer(id)) this.map.setFilter(id, selectionFilter(placeId));
+    }
+  }
+
+  /** Restyles the map for a theme or basemap, keeping the story layers' state. */
+  setStyle(theme: Theme, basemap?: BasemapPart): void {
+    this.options = { ...this.options, theme, basemap };
+    this.map.setStyle(buildStyle(this.options));
+  }
+
+  /** Moves the camera to a place, without animation when the reader prefers reduced motion. */
+  focus(place: Place): void {
+    const target = cameraTarget(place);
+    const animate = !this.options.reducedMotion();
+    if ('bounds' in target) this.map.fitBounds(target.bounds, { padding: 60, maxZoom: 13, animate });
+    else if (animate) this.map.flyTo({ ...target, speed: 1.6 });
+    else this.map.jumpTo(target);
+  }
+
+  /** Moves the camera to a view from the URL or the host page. */
+  jumpTo(view: View): void {
+    this.map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
+  }
+
+  /** The camera as a URL view. */
+  currentView(): View {
+    const c = this.map.getCenter();
+    return { zoom: this.map.getZoom(), lat: c.lat, lng: c.lng };
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+}

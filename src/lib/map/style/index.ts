@@ -1,0 +1,41 @@
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
+import { basemapLayers, basemapSources, fontFaces, type Theme } from '../basemap';
+import { storyLayers, storySources } from './story';
+
+/** The part of a style under the story layers. */
+export interface BasemapPart {
+  sources: Record<string, SourceSpecification>;
+  layers: LayerSpecification[];
+  glyphs?: string;
+  sprite?: StyleSpecification['sprite'];
+}
+
+/** What the style depends on. */
+export interface StyleInput {
+  model: Model;
+  theme: Theme;
+  visible?: readonly LayerId[];
+  selected?: string | null;
+  /** Defaults to the offline basemap shipped with the app. */
+  basemap?: BasemapPart;
+}
+
+/** The offline basemap shipped with the app. */
+export function offlineBasemap(theme: Theme): BasemapPart {
+  return { sources: basemapSources(), layers: basemapLayers(theme) };
+}
+
+/** The whole map style: a basemap with the story layers always on top. */
+export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null, basemap }: StyleInput): StyleSpecification {
+  const base = basemap ?? offlineBasemap(theme);
+  return {
+    version: 8,
+    name: 'Khojaly, February 1992 and after',
+    ...(base.glyphs ? { glyphs: base.glyphs } : {}),
+    ...(base.sprite ? { sprite: base.sprite } : {}),
+    'font-faces': fontFaces(),
+    sources: { ...base.sources, ...storySources(model) },
+    layers: [...base.layers, ...storyLayers(theme, visible, selected)]
+  };
+}

@@ -1,0 +1,86 @@
+import buffer from '@turf/buffer';
+import type { Feature, FeatureCollection, LineString, Point, Polygon, MultiPolygon } from 'geojson';
+import type { LayerId, Model, Place } from '../../data/types';
+import { LAYER_SYMBOLS } from '../symbols';
+
+/** Half-width of the escape route's uncertainty corridor, in kilometres. */
+export const CORRIDOR_KM = 3;
+
+/** Which places win label collisions: lower first. */
+const PRIORITY: Record<string, number> = { khojaly: 0, 'mothers-cry': 0, khankendi: 1, aghdam: 2 };
+
+/** Properties every story feature carries on the map. */
+export interface StoryProps {
+  placeId: string;
+  layer: LayerId;
+  name: string;
+  label: string;
+  icon: string;
+  priority: number;
+  precision: string;
+}
+
+/** Label text: the sources' spelling, with the Azerbaijani name below where it differs. */
+export function placeLabel(place: Place): string {
+  return place.nameAz && place.nameAz !== place.name && place.kind === 'town' ? `${place.name}\n${place.nameAz}` : place.name;
+}
+
+/** One point feature per (layer, place), for the icon layers. */
+export function storyPoints(model: Model): FeatureCollection<Point, StoryProps> {
+  const features: Feature<Point, StoryProps>[] = [];
+  for (const layer of model.layers) {
+    for (const id of layer.placeIds) {
+      const place = model.places.find((p) => p.id === id);
+      if (!place || place.geometry.type !== 'Point') continue;
+      features.push({ type: 'Feature', geometry: place.geometry, properties: propsOf(place, layer.id) });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** One label per place (a place in two layers is labelled once); `layers` lists its layers as `,a,b,`. */
+export function storyLabels(model: Model): FeatureCollection<Point, StoryProps & { layers: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: model.places
+      .filter((p): p is Place & { geometry: Point } => p.geometry.type === 'Point')
+      .map((place) => ({
+        type: 'Feature' as const,
+        geometry: place.geometry,
+        properties: { ...propsOf(place, place.layers[0]!), layers: `,${place.layers.join(',')},` }
+      }))
+  };
+}
+
+/** The route lines. */
+export function storyRoutes(model: Model): FeatureCollection<LineString, StoryProps> {
+  return {
+    type: 'FeatureCollection',
+    features: model.places
+      .filter((p): p is Place & { geometry: LineString } => p.geometry.type === 'LineString')
+      .map((place) => ({ type: 'Feature' as const, geometry: place.geometry, properties: propsOf(place, place.layers[0]!) }))
+  };
+}
+
+/** The uncertainty corridor around each approximate route. */
+export function routeCorridors(model: Model, km = CORRIDOR_KM): FeatureCollection<Polygon | MultiPolygon, StoryProps> {
+  const features: Feature<Polygon | MultiPolygon, StoryProps>[] = [];
+  for (const route of storyRoutes(model).features) {
+    if (route.properties.precision !== 'approximate') continue;
+    const area = buffer(route, km, { units: 'kilometers', steps: 16 });
+    if (area) features.push({ ...area, properties: route.properties });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+function propsOf(place: Place, layer: LayerId): StoryProps {
+  return {
+    placeId: place.id,
+    layer,
+    name: place.name,
+    label: placeLabel(place),
+    icon: LAYER_SYMBOLS[layer].icon ?? '',
+    priority: PRIORITY[place.id] ?? 3,
+    precision: place.precision
+  };
+}

@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { activePassage, distinctColours, mapIdle, openApp, projectToPage, shippedModel } from './helpers';
+
+const model = shippedModel();
+const exacts = (placeId: string) => model.places.find((p) => p.id === placeId)!.citations.map((c) => c.exact);
+
+test('the map renders a drawn canvas with no page error and no request leaving 127.0.0.1', async ({ page }) => {
+  const seen = await openApp(page);
+  const png = await page.locator('[data-testid="map"] canvas').screenshot();
+  expect(await distinctColours(page, png)).toBeGreaterThan(20);
+  expect(seen.errors).toEqual([]);
+  expect(seen.external).toEqual([]);
+});
+
+test('every place is in the place list', async ({ page }) => {
+  await openApp(page);
+  const ids = await page.locator('[data-testid="place-list"] [data-place-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-place-id')));
+  expect(ids.sort()).toEqual(model.places.map((p) => p.id).sort());
+});
+
+test('selecting each place highlights a passage that equals one of its citations', async ({ page }) => {
+  const seen = await openApp(page);
+  for (const place of model.places) {
+    await page.locator(`[data-testid="place-list"] [data-place-id="${place.id}"] button`).click();
+    expect(exacts(place.id)).toContain(await activePassage(page));
+    await expect(page.locator('[data-testid="source-panel"] mark[aria-current="true"]')).toBeInViewport();
+    expect(page.url()).toContain(`place=${place.id}`);
+  }
+  expect(seen.errors).toEqual([]);
+});
+
+test('next and previous step through a place’s passages in both texts', async ({ page }) => {
+  await openApp(page, 'place=khojaly');
+  const all = exacts('khojaly');
+  const visited = new Set<string>();
+  for (let i = 0; i < all.length; i++) {
+    visited.add(await activePassage(page));
+    await page.getByRole('button', { name: 'Next passage' }).click();
+  }
+  expect([...visited].sort()).toEqual([...all].sort());
+  await page.getByRole('button', { name: 'Previous passage' }).click();
+  expect(await activePassage(page)).toBe(all[all.length - 1]);
+});
+
+test('clicking a place name in the text selects the place and moves the map there', async ({ page }) => {
+  await openApp(page);
+  await page.locator('[data-testid="source-panel"] button[data-source-id="khojaly-overview"]').click();
+  await page.locator('[data-testid="source-panel"] .text a[data-place-id="khankendi"]').first().click();
+  await expect(page.locator('[data-place-id="khankendi"] button')).toHaveAttribute('aria-pressed', 'true');
+  expect(exacts('khankendi')).toContain(await activePassage(page));
+  await mapIdle(page);
+  const center = await page.evaluate(() => (window as any).__map.getCenter());
+  expect(center.lng).toBeCloseTo(46.75194, 2);
+  expect(center.lat).toBeCloseTo(39.81528, 2);
+});
+
+test('the other spelling "Khankandi" links to the same place', async ({ page }) => {
+  await openApp(page);
+  await page.locator('[data-testid="source-panel"] button[data-source-id="report-2026-02-26"]').click();
+  const link = page.locator('[data-testid="source-panel"] .text a', { hasText: 'Khankandi' });
+  await expect(link).toHaveAttribute('data-place-id', 'khankendi');
+  await link.click();
+  expect(await activePassage(page)).toContain('Khankandi');
+});
+
+test('clicking a place on the map selects it', async ({ page }) => {
+  await openApp(page);
+  const khojavand = model.places.find((p) => p.id === 'khojavand')!;
+  const at = await projectToPage(page, (khojavand.geometry as unknown as { coordinates: [number, number] }).coordinates);
+  await page.mouse.click(at.x + 2, at.y - 4);
+  await expect(page.locator('[data-place-id="khojavand"] button')).toHaveAttribute('aria-pressed', 'true');
+  expect(exacts('khojavand')).toContain(await activePassage(page));
+});
+
+test('the URL restores view, layers, place and passage after a reload', async ({ page }) => {
+  const hash = 'view=10.5/39.95/46.86&layers=khojaly,escape-route&place=aghdam&cite=1';
+  await openApp(page, hash);
+  const check = async () => {
+    expect(await activePassage(page)).toBe(exacts('aghdam')[1]);
+    await expect(page.locator('input[data-layer-id="khankendi"]')).not.toBeChecked();
+    await expect(page.locator('input[data-layer-id="escape-route"]')).toBeChecked();
+    const view = await page.evaluate(() => ({ zoom: (window as any).__map.getZoom(), center: (window as any).__map.getCenter() }));
+    expect(view.zoom).toBeCloseTo(10.5, 1);
+    expect(view.center.lat).toBeCloseTo(39.95, 2);
+    expect(view.center.lng).toBeCloseTo(46.86, 2);
+  };
+  await check();
+  await page.reload();
+  await mapIdle(page);
+  await check();
+});
+
+test('a bad URL falls back to the default view without an error', async ({ page }) => {
+  const seen = await openApp(page, 'view=oops/1/2&layers=<b>x</b>&place=%3Cimg%20src=x%20onerror=alert(1)%3E&cite=-3');
+  await expect(page.locator('[data-testid="place-list"] button[aria-pressed="true"]')).toHaveCount(0);
+  await expect(page.locator('input[data-layer-id]:checked')).toHaveCount(5);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(seen.errors).toEqual([]);
+});
+
+test('keyboard alone can select a place', async ({ page }) => {
+  await openApp(page);
+  let guard = 0;
+  while (guard++ < 40) {
+    await page.keyboard.press('Tab');
+    const inList = await page.evaluate(() => document.activeElement?.closest('[data-place-id]')?.getAttribute('data-place-id') ?? null);
+    if (inList === 'mothers-cry') break;
+  }
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-place-id="mothers-cry"] button')).toHaveAttribute('aria-pressed', 'true');
+  expect(exacts('mothers-cry')).toContain(await activePassage(page));
+});
+
+test('hiding a layer in the legend hides it on the map and in the URL', async ({ page }) => {
+  await openApp(page);
+  await page.locator('input[data-layer-id="baku-monument"]').uncheck();
+  const visibility = await page.evaluate(() => (window as any).__map.getLayoutProperty('story-icons-baku-monument', 'visibility'));
+  expect(visibility).toBe('none');
+  expect(page.url()).toMatch(/layers=khojaly,escape-route,khankendi,flag-raising-2023/);
+});
+
+test('axe-core finds no accessibility violation, with and without a selection', async ({ page }) => {
+  await openApp(page);
+  const before = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(before.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  await page.locator('[data-place-id="mothers-cry"] button').click();
+  const after = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(after.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});

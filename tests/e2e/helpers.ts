@@ -1,0 +1,89 @@
+import { expect, type Page } from '@playwright/test';
+import { loadModel } from '../../src/lib/data/load';
+import { readGeodata } from '../../src/lib/data/read-files';
+import type { Model } from '../../src/lib/data/types';
+
+/** The shipped geodata, read through the same loader the app uses. */
+export function shippedModel(): Model {
+  const result = loadModel(readGeodata('geodata'));
+  if (!result.ok) throw new Error('shipped geodata is invalid');
+  return result.model;
+}
+
+/** What a page did that a test must check: page errors and requests that left 127.0.0.1. */
+export interface Watch {
+  errors: string[];
+  external: string[];
+}
+
+const LOCAL = new Set(['127.0.0.1', 'localhost']);
+
+/** Records page errors and every request to a host other than this machine. */
+export function watch(page: Page): Watch {
+  const seen: Watch = { errors: [], external: [] };
+  page.on('pageerror', (e) => seen.errors.push(String(e)));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && !LOCAL.has(url.hostname)) {
+      seen.external.push(request.url());
+    }
+  });
+  return seen;
+}
+
+/** Waits until the map has loaded its style and drawn everything. */
+export async function mapIdle(page: Page): Promise<void> {
+  await page.locator('[data-testid="map"][data-ready="true"]').waitFor();
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = (window as any).__map;
+        const done = () => (map.loaded() && map.areTilesLoaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()));
+        done();
+        setTimeout(resolve, 10_000);
+      })
+  );
+}
+
+/** Opens the app at a hash and waits for the map. */
+export async function openApp(page: Page, hash = ''): Promise<Watch> {
+  const seen = watch(page);
+  await page.goto(`/${hash ? `#${hash}` : ''}`);
+  await mapIdle(page);
+  return seen;
+}
+
+/** The text of the active passage. */
+export async function activePassage(page: Page): Promise<string> {
+  const mark = page.locator('[data-testid="source-panel"] mark[aria-current="true"]');
+  await expect(mark).toHaveCount(1);
+  return (await mark.textContent()) ?? '';
+}
+
+/** Screen position of a coordinate on the map canvas, in page pixels. */
+export async function projectToPage(page: Page, lngLat: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate((ll) => {
+    const map = (window as any).__map;
+    const p = map.project(ll);
+    const rect = map.getCanvas().getBoundingClientRect();
+    return { x: rect.left + p.x, y: rect.top + p.y };
+  }, lngLat);
+}
+
+/** How many distinct colours a PNG screenshot has (a blank canvas has one or two). */
+export async function distinctColours(page: Page, png: Buffer): Promise<number> {
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < data.length; i += 4) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    return colours.size;
+  }, png.toString('base64'));
+}
