@@ -1,0 +1,193 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { basemapPalette, type Theme } from './palette.ts';
+import { BASEMAP_SOURCE, FONT_BOLD, FONT_REGULAR } from './sources.ts';
+
+/** Zoom from which towns of each rank (1 capital or >1M, 2 >100k, 3 >20k, 4 smaller) appear. */
+export const TOWN_MINZOOM: Readonly<Record<1 | 2 | 3 | 4, number>> = { 1: 3, 2: 5, 3: 7, 4: 9 };
+
+const rank: ExpressionSpecification = ['to-number', ['get', 'rank'], 4];
+
+/** Towns of Azerbaijan, Armenia and Georgia have `focus`; the others appear one zoom later. */
+const focus: ExpressionSpecification = ['==', ['get', 'focus'], true];
+
+/** True when the zoom has reached the town's rank (zoom in filters is evaluated at integer zooms). */
+const townVisible: ExpressionSpecification = [
+  '>=',
+  ['zoom'],
+  [
+    '+',
+    ['match', rank, 1, TOWN_MINZOOM[1], 2, TOWN_MINZOOM[2], 3, TOWN_MINZOOM[3], TOWN_MINZOOM[4]],
+    ['case', focus, 0, ['==', rank, 1], 0, 1],
+  ],
+];
+
+/** Lower keys are placed first: by rank, then focus towns, then by population (largest first). */
+const townSortKey: ExpressionSpecification = [
+  '-',
+  ['+', ['*', rank, 1_000_000_000], ['case', focus, 0, 500_000_000]],
+  ['min', ['to-number', ['get', 'population'], 0], 99_999_999],
+];
+
+/** "English" over "Azerbaijani" (smaller) when the two differ, else just the name. */
+const townLabel: ExpressionSpecification = [
+  'case',
+  ['!=', ['coalesce', ['get', 'nameAz'], ['get', 'name']], ['get', 'name']],
+  ['format', ['get', 'name'], {}, '\n', {}, ['get', 'nameAz'], { 'font-scale': 0.86 }],
+  ['get', 'name'],
+];
+
+/**
+ * The basemap's layers, bottom to top: the background (open water), land, lakes, rivers,
+ * borders, town dots, then the labels (towns, water, countries: higher layers are placed
+ * first, so country names win over small towns). Ids are prefixed `basemap-`.
+ * Story layers go above these: symbols placed in higher layers win label collisions.
+ *
+ * @param theme - `light` or `dark`
+ */
+export function basemapLayers(theme: Theme): LayerSpecification[] {
+  const c = basemapPalette(theme);
+  const halo = { 'text-halo-color': c.halo, 'text-halo-width': 1.2, 'text-halo-blur': 0.3 };
+  return [
+    { id: 'basemap-background', type: 'background', paint: { 'background-color': c.background } },
+    {
+      id: 'basemap-land',
+      type: 'fill',
+      source: BASEMAP_SOURCE.land,
+      paint: { 'fill-color': c.land, 'fill-antialias': true },
+    },
+    {
+      id: 'basemap-lakes',
+      type: 'fill',
+      source: BASEMAP_SOURCE.lakes,
+      paint: { 'fill-color': c.water },
+    },
+    {
+      id: 'basemap-rivers-minor',
+      type: 'line',
+      source: BASEMAP_SOURCE.rivers,
+      minzoom: 6,
+      filter: ['==', ['get', 'class'], 'minor'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': c.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 6, 0.4, 10, 0.9, 13, 1.6] },
+    },
+    {
+      id: 'basemap-rivers-major',
+      type: 'line',
+      source: BASEMAP_SOURCE.rivers,
+      minzoom: 4,
+      filter: ['==', ['get', 'class'], 'major'],
+      layout: { 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': c.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2, 13, 2.4] },
+    },
+    {
+      id: 'basemap-borders',
+      type: 'line',
+      source: BASEMAP_SOURCE.borders,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': c.border,
+        'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 5, 0.8, 10, 1.3, 13, 1.6],
+      },
+    },
+    {
+      id: 'basemap-town-dots',
+      type: 'circle',
+      source: BASEMAP_SOURCE.towns,
+      minzoom: TOWN_MINZOOM[1],
+      filter: townVisible,
+      paint: {
+        'circle-color': c.muted,
+        'circle-radius': ['match', rank, 1, 3.2, 2, 2.6, 3, 2.1, 1.8],
+        'circle-stroke-color': c.land,
+        'circle-stroke-width': 0.8,
+      },
+    },
+    {
+      id: 'basemap-town-labels',
+      type: 'symbol',
+      source: BASEMAP_SOURCE.towns,
+      minzoom: TOWN_MINZOOM[1],
+      filter: townVisible,
+      layout: {
+        'text-field': townLabel,
+        'text-font': [FONT_REGULAR],
+        'text-size': ['match', rank, 1, 13.5, 2, 12.5, 3, 11.5, 11],
+        'text-line-height': 1.15,
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+        'text-radial-offset': 0.55,
+        'text-justify': 'auto',
+        'text-max-width': 10,
+        'text-padding': 3,
+        'text-allow-overlap': false,
+        'text-optional': false,
+        'symbol-sort-key': townSortKey,
+      },
+      paint: { 'text-color': ['match', rank, 1, c.text, 2, c.text, c.muted], ...halo },
+    },
+    {
+      id: 'basemap-water-labels',
+      type: 'symbol',
+      source: BASEMAP_SOURCE.labels,
+      filter: [
+        'all',
+        ['in', ['get', 'kind'], ['literal', ['sea', 'lake', 'river']]],
+        ['>=', ['zoom'], ['match', rank, 1, 3, 2, 6, 8]],
+      ],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 3, 11, 8, 13],
+        'text-letter-spacing': 0.08,
+        'text-max-width': 7,
+        'text-padding': 4,
+        'text-allow-overlap': false,
+        'symbol-sort-key': rank,
+      },
+      paint: { 'text-color': c.waterText, ...halo, 'text-halo-color': c.water },
+    },
+    {
+      id: 'basemap-country-labels-world',
+      type: 'symbol',
+      source: BASEMAP_SOURCE.labels,
+      maxzoom: 5,
+      filter: [
+        'all',
+        ['==', ['get', 'kind'], 'country'],
+        ['==', ['get', 'scale'], 'world'],
+        ['>=', ['zoom'], ['match', rank, 1, 1, 2, 3, 4]],
+      ],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_BOLD],
+        'text-transform': 'uppercase',
+        'text-size': ['interpolate', ['linear'], ['zoom'], 1, 9, 4, 11],
+        'text-letter-spacing': 0.1,
+        'text-max-width': 8,
+        'text-padding': 6,
+        'text-allow-overlap': false,
+        'symbol-sort-key': rank,
+      },
+      paint: { 'text-color': c.muted, ...halo },
+    },
+    {
+      id: 'basemap-country-labels',
+      type: 'symbol',
+      source: BASEMAP_SOURCE.labels,
+      minzoom: 5,
+      maxzoom: 10,
+      filter: ['all', ['==', ['get', 'kind'], 'country'], ['==', ['get', 'scale'], 'region']],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_BOLD],
+        'text-transform': 'uppercase',
+        'text-size': ['interpolate', ['linear'], ['zoom'], 5, 11, 9, 14],
+        'text-letter-spacing': 0.15,
+        'text-max-width': 8,
+        'text-padding': 8,
+        'text-allow-overlap': false,
+        'symbol-sort-key': rank,
+      },
+      paint: { 'text-color': c.muted, ...halo },
+    },
+  ];
+}

@@ -1,0 +1,69 @@
+import type { FontFacesSpecification, SourceSpecification } from 'maplibre-gl';
+import landUrl from '../../../../geodata/basemap/land.geojson?url';
+import bordersUrl from '../../../../geodata/basemap/borders.geojson?url';
+import lakesUrl from '../../../../geodata/basemap/lakes.geojson?url';
+import riversUrl from '../../../../geodata/basemap/rivers.geojson?url';
+import townsUrl from '../../../../geodata/basemap/towns.geojson?url';
+import labelsUrl from '../../../../geodata/basemap/labels.geojson?url';
+import regularUrl from './fonts/NotoSans-Regular.ttf?url';
+import boldUrl from './fonts/NotoSans-Bold.ttf?url';
+import { FONT_UNICODE_RANGE } from './unicode.ts';
+
+/** Font name for regular text, as used in `text-font`. */
+export const FONT_REGULAR = 'Noto Sans Regular';
+/** Font name for bold text, as used in `text-font`. */
+export const FONT_BOLD = 'Noto Sans Bold';
+
+/** Ids of the basemap's GeoJSON sources. */
+export const BASEMAP_SOURCE = {
+  land: 'basemap-land',
+  borders: 'basemap-borders',
+  lakes: 'basemap-lakes',
+  rivers: 'basemap-rivers',
+  towns: 'basemap-towns',
+  labels: 'basemap-labels',
+} as const;
+
+/** URLs of the committed basemap files, as Vite resolves them (hashed in a build). */
+export const BASEMAP_URLS = {
+  land: landUrl,
+  borders: bordersUrl,
+  lakes: lakesUrl,
+  rivers: riversUrl,
+  towns: townsUrl,
+  labels: labelsUrl,
+  fontRegular: regularUrl,
+  fontBold: boldUrl,
+} as const;
+
+const NATURAL_EARTH = 'Borders: <a href="https://www.naturalearthdata.com/">Natural Earth</a>';
+const GSHHG = 'Water: <a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a>';
+const GEONAMES = 'Towns: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
+
+/**
+ * The style's `font-faces`: the two shipped Noto Sans subsets, by the names used in `text-font`.
+ * Characters outside {@link FONT_UNICODE_RANGE} are not in the files.
+ */
+export function fontFaces(): FontFacesSpecification {
+  const range = [...FONT_UNICODE_RANGE];
+  return {
+    [FONT_REGULAR]: [{ url: regularUrl, 'unicode-range': range }],
+    [FONT_BOLD]: [{ url: boldUrl, 'unicode-range': range }],
+  };
+}
+
+/**
+ * The basemap's sources, keyed by id (all prefixed `basemap-`). Each is a GeoJSON source
+ * loading a committed file from geodata/basemap by URL, so the map needs no network beyond
+ * its own origin.
+ */
+export function basemapSources(): Record<string, SourceSpecification> {
+  return {
+    [BASEMAP_SOURCE.land]: { type: 'geojson', data: landUrl, attribution: NATURAL_EARTH, tolerance: 0.5 },
+    [BASEMAP_SOURCE.borders]: { type: 'geojson', data: bordersUrl, tolerance: 0.5 },
+    [BASEMAP_SOURCE.lakes]: { type: 'geojson', data: lakesUrl, attribution: GSHHG, tolerance: 0.5 },
+    [BASEMAP_SOURCE.rivers]: { type: 'geojson', data: riversUrl, tolerance: 0.5 },
+    [BASEMAP_SOURCE.towns]: { type: 'geojson', data: townsUrl, attribution: GEONAMES },
+    [BASEMAP_SOURCE.labels]: { type: 'geojson', data: labelsUrl },
+  };
+}
