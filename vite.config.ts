@@ -2,16 +2,25 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import basemapsFile from './basemaps.json' with { type: 'json' };
+import { externalOrigins, parseBasemapConfig } from './src/lib/map/basemap-config.ts';
+
+/** The basemap chosen at build time: `BASEMAP=<id>|style:<url>|pmtiles:<url>`. */
+const BASEMAP = process.env.BASEMAP ?? '';
+const online = externalOrigins(parseBasemapConfig(basemapsFile, BASEMAP));
+/** Origins the page may contact: its own, plus https when an online basemap is configured. */
+process.env.VITE_CSP_REMOTE = online.length > 0 ? 'https:' : '';
 
 /** Every HTML page at the top level is an entry: the app, the embed, and any other page. */
 const pages = Object.fromEntries(
-  readdirSync(__dirname)
+  readdirSync(import.meta.dirname)
     .filter((f) => f.endsWith('.html'))
-    .map((f) => [f.replace(/\.html$/, ''), resolve(__dirname, f)])
+    .map((f) => [f.replace(/\.html$/, ''), resolve(import.meta.dirname, f)])
 );
 
 export default defineConfig({
   plugins: [svelte()],
+  define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],
   build: {
     target: 'es2022',

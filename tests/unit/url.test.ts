@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatHash, parseHash, parseView, type UrlState } from '../../src/lib/state/url';
 
-const known = { layers: ['khojaly', 'escape-route', 'khankendi'], places: ['khojaly', 'aghdam'] };
+const known = { layers: ['khojaly', 'escape-route', 'khankendi'], places: ['khojaly', 'aghdam'], basemaps: ['offline', 'pmtiles'] };
 
 describe('parseHash', () => {
   it('reads view, layers, place and passage', () => {
@@ -9,12 +9,13 @@ describe('parseHash', () => {
       view: { zoom: 11.5, lat: 39.91, lng: 46.79 },
       layers: ['khojaly', 'escape-route'],
       place: 'aghdam',
-      cite: 1
+      cite: 1,
+      basemap: null
     });
   });
 
   it('gives defaults for an empty hash', () => {
-    expect(parseHash('', known)).toEqual({ view: null, layers: null, place: null, cite: null });
+    expect(parseHash('', known)).toEqual({ view: null, layers: null, place: null, cite: null, basemap: null });
   });
 
   it.each([
@@ -29,7 +30,8 @@ describe('parseHash', () => {
     ['place=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', 'place'],
     ['cite=-1', 'cite'],
     ['cite=one', 'cite'],
-    ['layers=bogus', 'layers']
+    ['layers=bogus', 'layers'],
+    ['basemap=https://evil.example/style.json', 'basemap']
   ] as const)('falls back to the default for a bad value: %s', (hash, field) => {
     expect(parseHash(`#${hash}`, known)[field]).toBeNull();
   });
@@ -49,7 +51,7 @@ describe('parseHash', () => {
 
 describe('formatHash', () => {
   it('round-trips through parseHash', () => {
-    const state: UrlState = { view: { zoom: 12, lat: 39.91111, lng: 46.78917 }, layers: ['khankendi'], place: 'khojaly', cite: 2 };
+    const state: UrlState = { view: { zoom: 12, lat: 39.91111, lng: 46.78917 }, layers: ['khankendi'], place: 'khojaly', cite: 2, basemap: 'pmtiles' };
     expect(parseHash(formatHash(state), known)).toEqual(state);
   });
 

@@ -15,6 +15,8 @@ export class AppState {
   citeIndex = $state(0);
   sourceId = $state<string>('');
   view = $state<View | null>(null);
+  /** The configured basemap chosen by the reader or the URL; null draws the default. */
+  basemapId = $state<string | null>(null);
   camera = $state<CameraRequest | null>(null);
 
   readonly place: Place | null = $derived(this.placeId ? (this.findPlace(this.placeId) ?? null) : null);
@@ -79,6 +81,11 @@ export class AppState {
       : LAYER_IDS.filter((l) => l === id || this.visibleLayers.includes(l));
   }
 
+  /** Chooses a configured basemap; the default one is kept out of the URL. */
+  setBasemap(id: string, defaultId = ''): void {
+    this.basemapId = id === defaultId ? null : id;
+  }
+
   showSource(id: string): void {
     if (this.model.sources.some((s) => s.id === id)) this.sourceId = id;
   }
@@ -105,13 +112,15 @@ export class AppState {
       view: this.view,
       layers: allVisible ? null : [...this.visibleLayers],
       place: this.placeId,
-      cite: this.placeId && this.citeIndex > 0 ? this.citeIndex : null
+      cite: this.placeId && this.citeIndex > 0 ? this.citeIndex : null,
+      basemap: this.basemapId
     };
   }
 
   /** Applies a parsed URL; absent values keep their defaults. The camera is the map's to apply. */
   applyUrl(url: UrlState): void {
     this.visibleLayers = url.layers ? LAYER_IDS.filter((l) => url.layers!.includes(l)) : [...LAYER_IDS];
+    this.basemapId = url.basemap ?? null;
     if (url.view) this.moveTo(url.view);
     if (url.place) this.select(url.place, { cite: url.cite ?? 0, focus: url.view === null });
     else this.clearSelection();

@@ -12,15 +12,18 @@ export interface UrlState {
   place: string | null;
   /** Index of the selected passage among the place's citations. */
   cite: number | null;
+  /** Id of a configured basemap other than the default. */
+  basemap?: string | null;
 }
 
 /** What the parser accepts as layer and place ids. */
 export interface Known {
   layers: readonly string[];
   places: readonly string[];
+  basemaps?: readonly string[];
 }
 
-export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null };
+export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null, basemap: null };
 
 const MAX_ZOOM = 22;
 
@@ -61,7 +64,9 @@ export function parseHash(hash: string, known: Known): UrlState {
   }
   const place = params.get('place');
   const cite = params.get('cite');
+  const basemap = params.get('basemap');
   return {
+    basemap: basemap !== null && (known.basemaps ?? []).includes(basemap) ? basemap : null,
     view: parseView(params.get('view')),
     layers,
     place: place !== null && known.places.includes(place) ? place : null,
@@ -76,5 +81,6 @@ export function formatHash(state: UrlState): string {
   if (state.layers) parts.push(`layers=${state.layers.join(',')}`);
   if (state.place) parts.push(`place=${encodeURIComponent(state.place)}`);
   if (state.place && state.cite !== null) parts.push(`cite=${state.cite}`);
+  if (state.basemap) parts.push(`basemap=${encodeURIComponent(state.basemap)}`);
   return parts.join('&');
 }

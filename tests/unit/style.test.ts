@@ -1,0 +1,70 @@
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { LayerSpecification } from 'maplibre-gl';
+import { describe, expect, it } from 'vitest';
+import { loadModel } from '../../src/lib/data/load';
+import { readGeodata } from '../../src/lib/data/read-files';
+import { FONT_BOLD, FONT_REGULAR } from '../../src/lib/map/basemap';
+import { buildStyle } from '../../src/lib/map/style';
+import { routeCorridors, storyLabels, storyPoints } from '../../src/lib/map/style/story-data';
+import { STORY_PREFIX } from '../../src/lib/map/style/story';
+import { LAYER_SYMBOLS } from '../../src/lib/map/symbols';
+
+const result = loadModel(readGeodata('geodata'));
+if (!result.ok) throw new Error('shipped geodata is invalid');
+const model = result.model;
+
+describe.each(['light', 'dark'] as const)('the %s style', (theme) => {
+  const style = buildStyle({ model, theme });
+
+  it('validates against the MapLibre style specification', () => {
+    expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+  });
+
+  it('references only sources it defines', () => {
+    const missing = style.layers.filter((l) => 'source' in l && !(l.source in style.sources)).map((l) => l.id);
+    expect(missing).toEqual([]);
+  });
+
+  it('labels only with the shipped fonts', () => {
+    const fonts = style.layers.flatMap((l) => ((l.layout as Record<string, unknown> | undefined)?.['text-font'] as string[] | undefined) ?? []);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(new Set(fonts)).toEqual(new Set(fonts.filter((f) => f === FONT_REGULAR || f === FONT_BOLD)));
+    expect(Object.keys(style['font-faces'] ?? {}).sort()).toEqual([FONT_BOLD, FONT_REGULAR].sort());
+  });
+
+  it('draws every story layer above every basemap layer', () => {
+    const ids = style.layers.map((l: LayerSpecification) => l.id);
+    const lastBasemap = Math.max(...ids.map((id, i) => (id.startsWith(STORY_PREFIX) ? -1 : i)));
+    const firstStory = ids.findIndex((id) => id.startsWith(STORY_PREFIX));
+    expect(firstStory).toBeGreaterThan(lastBasemap);
+  });
+
+  it('gives every story layer an icon layer that uses its own symbol', () => {
+    for (const symbol of Object.values(LAYER_SYMBOLS)) {
+      const layer = style.layers.find((l) => l.id === `story-icons-${symbol.layer}`);
+      expect(layer?.type).toBe('symbol');
+    }
+  });
+});
+
+describe('story data', () => {
+  it('draws one point per (layer, place), so Khojaly appears in two layers', () => {
+    const khojaly = storyPoints(model).features.filter((f) => f.properties.placeId === 'khojaly');
+    expect(khojaly.map((f) => f.properties.layer)).toEqual(['khojaly', 'flag-raising-2023']);
+  });
+
+  it('labels each place once, with the Azerbaijani name under the sources’ spelling', () => {
+    const labels = storyLabels(model).features;
+    expect(labels.filter((f) => f.properties.placeId === 'khojaly')).toHaveLength(1);
+    expect(labels.find((f) => f.properties.placeId === 'khankendi')?.properties.label).toBe('Khankendi\nXankəndi');
+  });
+
+  it('surrounds the approximate route with an uncertainty corridor that contains its end points', () => {
+    const corridor = routeCorridors(model).features;
+    expect(corridor).toHaveLength(1);
+    const ring = (corridor[0]!.geometry as { coordinates: number[][][] }).coordinates[0]!;
+    const lons = ring.map((p) => p[0]!);
+    expect(Math.min(...lons)).toBeLessThan(46.78917);
+    expect(Math.max(...lons)).toBeGreaterThan(46.93056);
+  });
+});
