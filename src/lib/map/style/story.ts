@@ -44,6 +44,7 @@ function labelLayer(id: string, theme: Theme, visible: readonly LayerId[], prima
     id,
     type: 'symbol',
     source: 'story-labels',
+    ...(primary ? {} : { minzoom: 5.5 }),
     filter: labelLayerFilter(id, visible),
     layout: {
       'text-field': ['get', 'label'],
