@@ -51,3 +51,42 @@ test('the dark theme follows prefers-color-scheme and paints the dark palette', 
   const expected = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
   for (let i = 0; i < 3; i++) expect(Math.abs(pixel[i]! - expected[i]!)).toBeLessThan(12);
 });
+
+/** Sources and rendered land features of the map's basemap. */
+async function basemapState(page: import('@playwright/test').Page) {
+  return page.evaluate(() => {
+    const map = (window as any).__map;
+    return {
+      sources: Object.keys(map.getStyle().sources).filter((id: string) => id.startsWith('basemap-')),
+      land: map.queryRenderedFeatures({ layers: ['basemap-land'] }).length,
+      labels: map.queryRenderedFeatures({ layers: ['basemap-town-labels'] }).map((f: any) => f.properties.name)
+    };
+  });
+}
+
+test('the URL switches to the self-hosted PMTiles basemap, served by the test server', async ({ page }) => {
+  const pmtilesRequests: string[] = [];
+  page.on('request', (r) => r.url().endsWith('.pmtiles') && pmtilesRequests.push(r.url()));
+  const seen = await openApp(page, 'view=8/40.2/47.2&basemap=pmtiles');
+  const state = await basemapState(page);
+  expect(state.sources).toEqual(['basemap-pmtiles']);
+  expect(state.land).toBeGreaterThan(0);
+  expect(state.labels.length).toBeGreaterThan(0);
+  expect(pmtilesRequests.length).toBeGreaterThan(0);
+  expect(seen.external).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test('choosing a basemap in the legend keeps the story layers on top and working', async ({ page }) => {
+  await openApp(page, 'view=8/40.0/46.9');
+  await page.getByTestId('basemap-select').selectOption('pmtiles');
+  await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'pmtiles');
+  await expect.poll(async () => (await basemapState(page)).sources).toEqual(['basemap-pmtiles']);
+  await expect.poll(async () => (await basemapState(page)).land).toBeGreaterThan(0);
+  const layers = await page.evaluate(() => (window as any).__map.getStyle().layers.map((l: any) => l.id));
+  const firstStory = layers.findIndex((id: string) => id.startsWith('story-'));
+  expect(layers.slice(firstStory).every((id: string) => id.startsWith('story-'))).toBe(true);
+  expect(page.url()).toContain('basemap=pmtiles');
+  await page.locator('[data-place-id="aghdam"] button').click();
+  await expect.poll(() => page.evaluate(() => (window as any).__map.getFilter('story-selected-halo'))).toEqual(['==', ['get', 'placeId'], 'aghdam']);
+});

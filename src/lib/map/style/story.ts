@@ -29,13 +29,14 @@ export function selectionFilter(placeId: string | null): FilterSpecification {
 export const LABEL_LAYERS = ['story-labels', 'story-labels-primary'];
 
 /** Shows a place's label when at least one of its layers is visible. */
-export function labelFilter(visible: readonly LayerId[]): FilterSpecification {
+export function labelFilter(visible: readonly LayerId[]): ExpressionSpecification {
   return ['any', false, ...visible.map((id): ExpressionSpecification => ['in', `,${id},`, ['get', 'layers']])];
 }
 
 /** The filter of a label layer: its places (main or not) whose layers are visible. */
 export function labelLayerFilter(id: string, visible: readonly LayerId[]): FilterSpecification {
-  return ['all', labelFilter(visible), [id === 'story-labels-primary' ? '==' : '!=', ['get', 'priority'], 0]];
+  const primary: ExpressionSpecification = [id === 'story-labels-primary' ? '==' : '!=', ['get', 'priority'], 0];
+  return ['all', labelFilter(visible), primary];
 }
 
 function labelLayer(id: string, theme: Theme, visible: readonly LayerId[], primary: boolean): LayerSpecification {
