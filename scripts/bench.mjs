@@ -61,7 +61,12 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update']
 });
-const pages = [['bare MapLibre map (baseline)', '/__baseline.html'], ['app, default view', '/'], ['app, a place selected', '/#place=khojaly']];
+const pages = [
+  ['bare MapLibre map (baseline)', '/__baseline.html'],
+  ['app, default view', '/'],
+  ['app, PMTiles basemap', '/#basemap=pmtiles'],
+  ['app, a place selected', '/#place=khojaly']
+];
 if (existsSync(join(DIST, 'embed.html'))) pages.push(['embed, default view', '/embed.html']);
 const times = Object.fromEntries(pages.map(([name]) => [name, []]));
 for (let run = 0; run < RUNS; run++) {
