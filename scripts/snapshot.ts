@@ -1,0 +1,123 @@
+import { createServer, type Server } from 'node:http';
+import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import type { SnapshotAnswer, SnapshotOptions } from '../src/lib/export/snapshot-page';
+
+const USAGE = `Usage: npm run snapshot -- --out <file> [--format png|jpeg|svg|pdf|geojson|annotations]
+  [--size social-wide|social-square|a4-portrait|a4-landscape|letter-portrait|letter-landscape|custom]
+  [--width W --height H] [--scale S | --dpi D] [--view zoom/lat/lng] [--layers a,b] [--place id]
+  [--title "..."] [--subtitle "..."] [--theme light|dark] [--base-url https://.../]`;
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/json', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm' };
+
+class UsageError extends Error {}
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`snapshot: ${message}\n`);
+  process.exit(code);
+}
+
+function number(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${name} must be a positive number, not "${value}"`);
+  return n;
+}
+
+function options(): { out: string; page: SnapshotOptions } {
+  const { values } = parseArgs({
+    options: Object.fromEntries(
+      ['out', 'format', 'size', 'width', 'height', 'scale', 'dpi', 'view', 'layers', 'place', 'title', 'subtitle', 'theme', 'base-url'].map((k) => [k, { type: 'string' as const }])
+    ),
+    strict: true
+  });
+  if (!values.out) throw new UsageError('--out <file> is required');
+  const out = resolve(values.out);
+  const format = (values.format ?? (extname(out).slice(1).replace('jpg', 'jpeg') || 'png')) as SnapshotOptions['format'];
+  if (!['png', 'jpeg', 'svg', 'pdf', 'geojson', 'annotations'].includes(format)) throw new UsageError(`unknown --format "${format}"`);
+  if (values.scale && values.dpi) throw new UsageError('give --scale or --dpi, not both');
+  if ((values.width === undefined) !== (values.height === undefined)) throw new UsageError('give --width and --height together');
+  if (values.theme && !['light', 'dark'].includes(values.theme)) throw new UsageError('--theme must be light or dark');
+  return {
+    out,
+    page: {
+      format,
+      preset: values.size as SnapshotOptions['preset'],
+      width: number('width', values.width),
+      height: number('height', values.height),
+      scale: number('scale', values.scale),
+      dpi: number('dpi', values.dpi),
+      view: values.view,
+      layers: values.layers?.split(',').filter(Boolean),
+      place: values.place,
+      title: values.title,
+      subtitle: values.subtitle,
+      theme: values.theme as SnapshotOptions['theme'],
+      permalinkBase: values['base-url'] ?? process.env.KHOJALY_MAP_URL ?? 'index.html'
+    }
+  };
+}
+
+async function checkWritable(file: string): Promise<void> {
+  const dir = dirname(file);
+  try {
+    if (!(await stat(dir)).isDirectory()) throw new Error();
+    await access(dir, constants.W_OK);
+    if (existsSync(file)) await access(file, constants.W_OK);
+  } catch {
+    throw new UsageError(`cannot write ${file}: its folder ${dir} does not exist or is not writable`);
+  }
+}
+
+function serve(root: string): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    try {
+      const body = await readFile(join(root, path));
+      res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+async function main(): Promise<void> {
+  let parsed: ReturnType<typeof options>;
+  try {
+    parsed = options();
+    await checkWritable(parsed.out);
+  } catch (e) {
+    fail(`${(e as Error).message}\n${USAGE}`, 2);
+  }
+  const dist = resolve('dist');
+  if (!existsSync(join(dist, 'snapshot.html'))) fail('dist/snapshot.html is missing: run npm run build first', 2);
+  const server = await serve(dist);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--no-first-run']
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/snapshot.html`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 30_000 });
+    const answer = (await page.evaluate((o) => (window as any).__khojalyExport(o), parsed.page)) as SnapshotAnswer;
+    if (!answer.ok) fail(answer.error, 1);
+    await writeFile(parsed.out, Buffer.from(answer.base64, 'base64'));
+    const size = answer.width ? ` ${answer.width} × ${answer.height}` : '';
+    process.stdout.write(`wrote ${parsed.out} (${answer.mime}${size}); sources: ${answer.sources.map((s) => `[${s.n}] ${s.text}`).join(' ') || 'none'}\n`);
+    if (errors.length > 0) process.stderr.write(`page errors: ${errors.join('; ')}\n`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+main().catch((e) => fail(e instanceof Error ? e.message : String(e), 1));

@@ -1,0 +1,43 @@
+import { BASEMAP_URLS } from '../map/basemap';
+import type { Measure } from './layout';
+
+/** The family name burned-in text uses: the shipped Noto Sans, so output is the same on every machine. */
+export const EXPORT_FONT = 'Noto Sans';
+
+let loaded: Promise<void> | null = null;
+
+/** Loads the shipped Noto Sans (regular and bold) into `document.fonts` once. */
+export function loadExportFonts(): Promise<void> {
+  loaded ??= (async () => {
+    const faces = [
+      new FontFace(EXPORT_FONT, `url(${BASEMAP_URLS.fontRegular})`, { weight: '400' }),
+      new FontFace(EXPORT_FONT, `url(${BASEMAP_URLS.fontBold})`, { weight: '700' })
+    ];
+    await Promise.all(faces.map(async (face) => document.fonts.add(await face.load())));
+  })();
+  return loaded;
+}
+
+/** The CSS font shorthand for burned-in text. */
+export const cssFont = (size: number, bold: boolean) => `${bold ? 700 : 400} ${size}px "${EXPORT_FONT}"`;
+
+/** Measures text with the loaded font on a 2D canvas. */
+export function canvasMeasure(): Measure {
+  const context = document.createElement('canvas').getContext('2d')!;
+  return (text, size, bold) => {
+    context.font = cssFont(size, bold);
+    return context.measureText(text).width;
+  };
+}
+
+/** The shipped font files as base64, for embedding in a PDF. */
+export async function fontFilesBase64(): Promise<{ regular: string; bold: string }> {
+  const read = async (url: string) => {
+    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  };
+  const [regular, bold] = await Promise.all([read(BASEMAP_URLS.fontRegular), read(BASEMAP_URLS.fontBold)]);
+  return { regular, bold };
+}

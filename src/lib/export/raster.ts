@@ -1,0 +1,160 @@
+import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { LayerId, Model } from '../data/types';
+import type { Theme } from '../map/basemap';
+import { rasterizeIcons } from '../map/icons';
+import { legendSvg } from '../map/symbols';
+import { buildStyle } from '../map/style';
+import { cssFont } from './fonts';
+import type { Op } from './layout';
+import type { Camera } from './mercator';
+
+/** Thrown when an export cannot be made as asked; the message names the reason and any limit. */
+export class ExportError extends Error {}
+
+/** Chromium's 2D canvas limits: a side and an area. */
+export const CANVAS_MAX_SIDE = 32767;
+export const CANVAS_MAX_AREA = 268_435_456;
+
+/** The largest map canvas side this browser's WebGL can draw (texture, renderbuffer and viewport limits). */
+export function webglLimit(): number {
+  const gl = document.createElement('canvas').getContext('webgl2');
+  if (!gl) throw new ExportError('this browser has no WebGL2, which the map needs');
+  const dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+  const limit = Math.min(gl.getParameter(gl.MAX_TEXTURE_SIZE), gl.getParameter(gl.MAX_RENDERBUFFER_SIZE), dims[0]!, dims[1]!);
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return limit;
+}
+
+/** Refuses sizes the browser cannot draw whole, naming the limit, instead of cropping. */
+export function checkRasterSize(pixelWidth: number, pixelHeight: number, mapPixels: [number, number], glLimit: number): void {
+  if (pixelWidth > CANVAS_MAX_SIDE || pixelHeight > CANVAS_MAX_SIDE || pixelWidth * pixelHeight > CANVAS_MAX_AREA) {
+    throw new ExportError(
+      `${pixelWidth} × ${pixelHeight} px is beyond the browser's canvas limit (${CANVAS_MAX_SIDE} px a side, ${CANVAS_MAX_AREA} px in all); choose a smaller size or scale`
+    );
+  }
+  if (mapPixels[0] > glLimit || mapPixels[1] > glLimit) {
+    throw new ExportError(
+      `the map would be ${mapPixels[0]} × ${mapPixels[1]} px, beyond this GPU's limit of ${glLimit} px a side (WebGL MAX_TEXTURE_SIZE/MAX_RENDERBUFFER_SIZE); choose a smaller size or scale`
+    );
+  }
+}
+
+/** What the hidden map draws. */
+export interface MapRender {
+  model: Model;
+  theme: Theme;
+  visible: readonly LayerId[];
+  selected: string | null;
+  camera: Camera;
+  pixelRatio: number;
+  glLimit: number;
+}
+
+/**
+ * Draws the map in a hidden MapLibre map with the app's own style and icons, waits until it is
+ * idle, copies its canvas and removes the map.
+ */
+export async function renderMap(options: MapRender, timeoutMs = 60_000): Promise<HTMLCanvasElement> {
+  setWorkerUrl(workerUrl);
+  const { camera, pixelRatio } = options;
+  const icons = await rasterizeIcons(Math.max(1, Math.ceil(pixelRatio)));
+  const container = document.createElement('div');
+  container.setAttribute('aria-hidden', 'true');
+  container.style.cssText = `position:fixed;left:${-camera.width - 50}px;top:0;width:${camera.width}px;height:${camera.height}px;pointer-events:none`;
+  document.body.append(container);
+  const map = new MapLibreMap({
+    container,
+    style: buildStyle({ model: options.model, theme: options.theme, visible: options.visible, selected: options.selected }),
+    center: camera.center,
+    zoom: camera.zoom,
+    minZoom: 0,
+    maxZoom: 24,
+    pixelRatio,
+    maxCanvasSize: [options.glLimit, options.glLimit],
+    interactive: false,
+    attributionControl: false,
+    fadeDuration: 0,
+    canvasContextAttributes: { preserveDrawingBuffer: true }
+  });
+  map.setMissingStyleImageResolver((id) => {
+    const icon = icons.get(id);
+    if (icon && !map.hasImage(id)) map.addImage(id, icon.data, { pixelRatio: icon.pixelRatio });
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new ExportError(`the map did not finish drawing within ${timeoutMs / 1000} s`)), timeoutMs);
+      map.once('idle', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      map.on('error', (e) => console.warn('export map:', e.error?.message ?? e));
+    });
+    const source = map.getCanvas();
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    copy.getContext('2d')!.drawImage(source, 0, 0);
+    return copy;
+  } finally {
+    map.remove();
+    container.remove();
+  }
+}
+
+const swatchCache = new Map<string, Promise<HTMLImageElement>>();
+
+function svgImage(svg: string): Promise<HTMLImageElement> {
+  let image = swatchCache.get(svg);
+  if (!image) {
+    const img = new Image();
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    image = img.decode().then(() => img);
+    swatchCache.set(svg, image);
+  }
+  return image;
+}
+
+/** Draws the layout's operations, with the map image in its rectangle, onto a new canvas. */
+export async function composeRaster(ops: Op[], mapImage: CanvasImageSource, pixelWidth: number, pixelHeight: number, pixelRatio: number): Promise<HTMLCanvasElement> {
+  const canvas = document.createElement('canvas');
+  canvas.width = pixelWidth;
+  canvas.height = pixelHeight;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new ExportError(`the browser could not make a ${pixelWidth} × ${pixelHeight} px canvas`);
+  ctx.scale(pixelRatio, pixelRatio);
+  for (const op of ops) {
+    ctx.globalAlpha = 1;
+    if (op.kind === 'rect') {
+      ctx.globalAlpha = op.opacity ?? 1;
+      if (op.fill !== 'none') {
+        ctx.fillStyle = op.fill;
+        ctx.fillRect(op.x, op.y, op.w, op.h);
+      }
+      if (op.stroke) {
+        ctx.strokeStyle = op.stroke;
+        ctx.lineWidth = 1;
+        ctx.strokeRect(op.x, op.y, op.w, op.h);
+      }
+    } else if (op.kind === 'line') {
+      ctx.strokeStyle = op.color;
+      ctx.lineWidth = op.width;
+      ctx.beginPath();
+      ctx.moveTo(op.x1, op.y1);
+      ctx.lineTo(op.x2, op.y2);
+      ctx.stroke();
+    } else if (op.kind === 'text') {
+      ctx.font = cssFont(op.size, op.bold);
+      ctx.fillStyle = op.color;
+      ctx.textAlign = op.anchor === 'end' ? 'right' : 'left';
+      ctx.fillText(op.text, op.x, op.y);
+    } else if (op.kind === 'swatch') {
+      const img = await svgImage(legendSvg(op.layer));
+      const s = Math.min(op.w / img.width, op.h / img.height);
+      ctx.drawImage(img, op.x + (op.w - img.width * s) / 2, op.y + (op.h - img.height * s) / 2, img.width * s, img.height * s);
+    } else if (op.kind === 'map') {
+      ctx.drawImage(mapImage, op.x, op.y, op.w, op.h);
+    }
+  }
+  return canvas;
+}

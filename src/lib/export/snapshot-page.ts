@@ -1,0 +1,69 @@
+import { bundledModel } from '../data/bundled';
+import { LAYER_IDS } from '../data/types';
+import { parseView } from '../state/url';
+import { ExportError, exportSnapshot, type ExportRequest } from './export';
+import type { Format } from './types';
+import type { SizePreset } from './size';
+
+/** What the snapshot CLI sends: the CLI's flags, unparsed where the page knows better. */
+export interface SnapshotOptions {
+  format: Format;
+  preset?: SizePreset;
+  width?: number;
+  height?: number;
+  scale?: number;
+  dpi?: number;
+  view?: string;
+  layers?: string[];
+  place?: string;
+  title?: string;
+  subtitle?: string;
+  theme?: 'light' | 'dark';
+  permalinkBase: string;
+}
+
+/** The page's answer: the file as base64 and what was burned in, or the error. */
+export type SnapshotAnswer =
+  | { ok: true; base64: string; filename: string; mime: string; width: number | null; height: number | null; sources: { n: number; text: string }[]; texts: string[]; map: unknown }
+  | { ok: false; error: string };
+
+const model = bundledModel();
+
+async function base64(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Runs one export for the headless snapshot, with the same code as the export dialog. */
+async function snapshot(options: SnapshotOptions): Promise<SnapshotAnswer> {
+  try {
+    const view = options.view === undefined ? null : parseView(options.view);
+    if (options.view !== undefined && !view) throw new ExportError(`--view "${options.view}" is not zoom/lat/lng (for example 9/39.9/46.8)`);
+    const preset = options.preset ?? (options.width || options.height ? 'custom' : 'social-wide');
+    const width = options.width ?? 1200;
+    const height = options.height ?? 675;
+    const place = options.place ?? null;
+    const request: ExportRequest = {
+      format: options.format,
+      size: { preset, width, height, scale: options.scale, dpi: options.dpi },
+      view,
+      frame: { width, height },
+      layers: (options.layers ?? [...LAYER_IDS]) as ExportRequest['layers'],
+      place,
+      title: options.title ?? 'Khojaly, February 1992 and after',
+      subtitle: options.subtitle ?? (place ? (model.places.find((p) => p.id === place)?.name ?? '') : ''),
+      theme: options.theme ?? 'light',
+      permalinkBase: options.permalinkBase
+    };
+    const result = await exportSnapshot(model, request);
+    const { blob, ...rest } = result;
+    return { ok: true, base64: await base64(blob), ...rest };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+(window as unknown as { __khojalyExport: typeof snapshot }).__khojalyExport = snapshot;
+document.body.dataset.ready = 'true';

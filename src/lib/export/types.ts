@@ -1,0 +1,43 @@
+import type { LayerId } from '../data/types';
+import type { Theme } from '../map/basemap';
+import type { View } from '../state/url';
+import type { SizeRequest } from './size';
+
+/** The export formats. `annotations` is the citations as W3C Web Annotation JSON-LD. */
+export const FORMATS = ['png', 'jpeg', 'svg', 'pdf', 'geojson', 'annotations'] as const;
+
+/** One export format. */
+export type Format = (typeof FORMATS)[number];
+
+/** Everything an export needs; the dialog and the snapshot CLI both fill this in. */
+export interface ExportRequest {
+  format: Format;
+  size: SizeRequest;
+  /** The view whose extent is kept: what a frame of `frame` CSS pixels shows at this camera. */
+  view: View | null;
+  /** The CSS size of the on-screen map (or the CLI's frame) the view refers to. */
+  frame: { width: number; height: number };
+  layers: readonly LayerId[];
+  place: string | null;
+  title: string;
+  subtitle: string;
+  theme: Theme;
+  /** The app URL permalinks start with. */
+  permalinkBase: string;
+}
+
+/** What an export made. */
+export interface ExportResult {
+  blob: Blob;
+  filename: string;
+  mime: string;
+  /** Output size in pixels (raster) or CSS pixels (SVG/PDF); null for data. */
+  width: number | null;
+  height: number | null;
+  /** The numbered sources burned in (empty for data exports). */
+  sources: { n: number; id: string; text: string }[];
+  /** The burned-in text lines, in drawing order. */
+  texts: string[];
+  /** The map's camera and where the map sits in the frame (CSS pixels). */
+  map: { x: number; y: number; w: number; h: number; center: [number, number]; zoom: number } | null;
+}
