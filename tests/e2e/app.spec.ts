@@ -128,3 +128,12 @@ test('axe-core finds no accessibility violation, with and without a selection', 
   const after = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(after.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
+
+test('pointing at a place name in the text rings the place on the map without selecting it', async ({ page }) => {
+  await openApp(page);
+  await page.locator('[data-testid="source-panel"] .text a[data-place-id="aghdam"]').first().hover();
+  await expect
+    .poll(() => page.evaluate(() => (window as any).__map.getFilter('story-hover-halo')))
+    .toEqual(['==', ['get', 'placeId'], 'aghdam']);
+  await expect(page.locator('[data-testid="place-list"] button[aria-pressed="true"]')).toHaveCount(0);
+});

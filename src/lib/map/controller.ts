@@ -18,6 +18,7 @@ export interface MapControllerOptions {
   theme: Theme;
   visible: readonly LayerId[];
   selected: string | null;
+  hover?: string | null;
   view: View | null;
   basemap?: BasemapPart;
   attribution: string[];
@@ -65,6 +66,7 @@ export class MapController {
     this.map.on('style.load', () => {
       this.setVisible(this.options.visible);
       this.setSelected(this.options.selected);
+      this.setHover(this.options.hover ?? null);
     });
     this.map.on('moveend', () => options.onMove(this.currentView()));
     this.map.on('click', (e) => {
@@ -123,6 +125,12 @@ export class MapController {
     for (const id of ['story-selected-halo', 'story-route-selected']) {
       if (this.map.getLayer(id)) this.map.setFilter(id, selectionFilter(placeId));
     }
+  }
+
+  /** Rings a place the reader points at in a list or a text. */
+  setHover(placeId: string | null): void {
+    this.options = { ...this.options, hover: placeId };
+    if (this.map.getLayer('story-hover-halo')) this.map.setFilter('story-hover-halo', selectionFilter(placeId));
   }
 
   /** Restyles the map for a theme or basemap, keeping the story layers' state. */

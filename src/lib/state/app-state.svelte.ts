@@ -15,6 +15,8 @@ export class AppState {
   citeIndex = $state(0);
   sourceId = $state<string>('');
   view = $state<View | null>(null);
+  /** A place the reader points at (hover or focus) in a list or a text; shown on the map, not selected. */
+  hoverId = $state<string | null>(null);
   /** The configured basemap chosen by the reader or the URL; null draws the default. */
   basemapId = $state<string | null>(null);
   camera = $state<CameraRequest | null>(null);

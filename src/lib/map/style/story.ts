@@ -162,6 +162,20 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
       }
     },
     {
+      id: 'story-hover-halo',
+      type: 'circle',
+      source: 'story-labels',
+      filter: selectionFilter(null),
+      paint: {
+        'circle-radius': zoomSize(13, 18),
+        'circle-color': colors.selected,
+        'circle-opacity': 0,
+        'circle-stroke-color': colors.text,
+        'circle-stroke-width': 2,
+        'circle-stroke-opacity': 0.7
+      }
+    },
+    {
       id: 'story-selected-halo',
       type: 'circle',
       source: 'story-labels',
