@@ -59,7 +59,7 @@ export class MapController {
       maxZoom: 18,
       minZoom: 2
     });
-    this.map.addControl(new AttributionControl({ compact: false, customAttribution: options.attribution }), 'bottom-right');
+    this.map.addControl(new AttributionControl({ customAttribution: options.attribution }), 'bottom-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
     if (options.interactive !== false) this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.map.setMissingStyleImageResolver((id) => this.addIcon(id));
