@@ -34,6 +34,7 @@ import {
   simplifyLine,
   simplifyRing,
   type Poly,
+  type Tolerance,
   type Pt,
   type Ring,
 } from './geo.ts';
@@ -47,6 +48,17 @@ const require = createRequire(import.meta.url);
 /** The Caucasus detail area: [west, south, east, north]. */
 export const CAUCASUS: BBox = [36, 34, 56, 47];
 const KHOJALY: Pt = [46.79028, 39.91297];
+const BAKU: Pt = [49.87, 40.38];
+/**
+ * The land under the Caspian coast: this box minus the GSHHG Caspian (see `buildLandFill`).
+ * Only land and lakes lie in it (the Black Sea is west of 42°E).
+ */
+const CASPIAN_LAND_BOX: BBox = [44, CAUCASUS[1], CAUCASUS[2], CAUCASUS[3]];
+/**
+ * Lake shores (the Caspian's above all) keep ≈ 10 m detail within 60 km of Baku, where the map
+ * zooms to street level, and ≈ 60 m elsewhere.
+ */
+const LAKE_TOLERANCE: Tolerance = (p) => (haversineKm(p, BAKU) <= 60 ? 0.0001 : 0.0006);
 /** GeoNames records drawn by the app's own story layers, left out here so labels are not doubled. */
 const STORY_GEONAME_IDS = new Set([147774, 148619, 146970, 587379, 148450, 146969]);
 
@@ -122,7 +134,7 @@ function write(name: string, data: FeatureCollection): void {
 }
 
 /** Simplifies, rounds and rewinds polygons; drops those that collapse. */
-function cleanPolys(polys: Poly[], tolerance: number, decimals: number): Poly[] {
+function cleanPolys(polys: Poly[], tolerance: Tolerance, decimals: number): Poly[] {
   const out: Poly[] = [];
   for (const p of polys) {
     const outer = simplifyRing(outerOf(p), tolerance, decimals);
@@ -219,7 +231,7 @@ const LAKE_NAMES: Array<{ at: Pt; name: string; nameAz: string | null }> = [
   { at: [43.25, 41.04], name: 'Lake Çıldır', nameAz: null },
 ];
 
-function buildLakes(): Feature<Geometry, Props>[] {
+function buildLakes(): { lakes: Feature<Geometry, Props>[]; caspian: Poly[] } {
   // A wider region than CAUCASUS so that every lake touching it closes; clipped afterwards.
   const segs = parseSegments(gmt(['coast', '-R30/62/28/52', '-Df', '-M', '-W2', '-W3', '-A2/2/3']));
   const lakes = chainPieces(segs.filter((s) => s.level === 2).map((s) => s.points), true);
@@ -235,7 +247,7 @@ function buildLakes(): Feature<Geometry, Props>[] {
   }
   const out: Feature<Geometry, Props>[] = [];
   for (const p of polys) {
-    const clipped = cleanPolys(clipPolygon(p, CAUCASUS), 0.0006, 4);
+    const clipped = cleanPolys(clipPolygon(p, CAUCASUS), LAKE_TOLERANCE, 4);
     if (!clipped.length) continue;
     const named = LAKE_NAMES.find((n) => pointInRing(n.at, outerOf(p)) && !p.slice(1).some((h) => pointInRing(n.at, h)));
     out.push({
@@ -248,7 +260,32 @@ function buildLakes(): Feature<Geometry, Props>[] {
   const size = (f: Feature<Geometry, Props>) => polygonsOf(f.geometry as never).reduce((s, p) => s + areaOf(p), 0);
   out.sort((a, b) => size(b) - size(a));
   for (const n of LAKE_NAMES) if (!out.some((f) => f.properties.name === n.name)) console.warn(`lakes: no lake found for ${n.name}`);
-  return out;
+  const caspian = out.find((f) => f.properties.name === 'Caspian Sea');
+  if (!caspian) throw new Error('lakes: no Caspian Sea');
+  return { lakes: out, caspian: polygonsOf(caspian.geometry as never) };
+}
+
+/**
+ * Natural Earth 1:10m leaves water-coloured gaps along the Caspian coast (its land is coarser
+ * than GSHHG's shore: Baku Bay read as a triangle of sea at city zooms). This land polygon
+ * fills them: CASPIAN_LAND_BOX minus the GSHHG Caspian (the very rings of lakes.geojson, which
+ * is drawn above land), plus the Caspian's islands. With it, the coast seen on the map is
+ * GSHHG's wherever the two sources disagree. The Caspian crosses the box's north edge, so its
+ * hole is cut 0.0001° (≈ 11 m) below that edge to stay inside the outer ring.
+ */
+function buildLandFill(caspian: Poly[]): Feature<Geometry, Props> {
+  const [w, s, e, n] = CASPIAN_LAND_BOX;
+  const inner: BBox = [w, s, e, n - 0.0001];
+  const holes = caspian
+    .flatMap((p) => clipPolygon([outerOf(p)], inner))
+    .map((p) => [...rewind([outerOf(p)])[0]!].reverse());
+  const outer: Ring = [[w, s], [e, s], [e, n], [w, n], [w, s]];
+  const islands = caspian.flatMap((p) => p.slice(1)).map((r) => rewind([r]));
+  return {
+    type: 'Feature',
+    properties: { name: 'Caspian shore (GSHHG)', res: 'gshhg' },
+    geometry: polyGeometry([[outer, ...holes], ...islands]),
+  };
 }
 
 /** WDBII river levels in GSHHG: 1 major, 2 additional major, 3 additional, 4 minor (all permanent). */
@@ -374,9 +411,11 @@ function main(): void {
   const python = requireTools();
   mkdirSync(OUT, { recursive: true });
   const { land, borders, labels } = buildLand();
-  write('land.geojson', fc(land));
+  const { lakes, caspian } = buildLakes();
+  // Drawn in file order: the GSHHG fill goes under the countries.
+  write('land.geojson', fc([buildLandFill(caspian), ...land]));
   write('borders.geojson', fc(borders));
-  write('lakes.geojson', fc(buildLakes()));
+  write('lakes.geojson', fc(lakes));
   write('rivers.geojson', fc(buildRivers()));
   write('towns.geojson', fc(buildTowns()));
   const water = WATER_LABELS.map(

@@ -40,26 +40,38 @@ export function pointInRing(pt: Pt, ring: Ring): boolean {
   return inside;
 }
 
-/** Douglas–Peucker simplification of a polyline, tolerance in degrees. */
-export function simplifyLine(points: Ring, tolerance: number): Ring {
-  if (points.length <= 2 || tolerance <= 0) return points;
+/**
+ * A simplification tolerance in degrees: one for everywhere, or one per point (finer where
+ * the map zooms in, coarser elsewhere).
+ */
+export type Tolerance = number | ((p: Pt) => number);
+
+/**
+ * Douglas–Peucker simplification of a polyline. With a tolerance per point, each span keeps
+ * the point that exceeds its own tolerance by the largest factor (the same choice as plain
+ * Douglas–Peucker when the tolerance is one number).
+ */
+export function simplifyLine(points: Ring, tolerance: Tolerance): Ring {
+  if (points.length <= 2 || (typeof tolerance === 'number' && tolerance <= 0)) return points;
+  const tol = typeof tolerance === 'number' ? null : Float64Array.from(points, (p) => tolerance(p) ** 2);
+  const sq = typeof tolerance === 'number' ? tolerance * tolerance : 0;
   const keep = new Uint8Array(points.length);
   keep[0] = 1;
   keep[points.length - 1] = 1;
   const stack: Array<[number, number]> = [[0, points.length - 1]];
-  const sq = tolerance * tolerance;
   while (stack.length) {
     const [first, last] = stack.pop()!;
-    let maxD = 0;
+    let maxR = 0;
     let index = -1;
     for (let i = first + 1; i < last; i++) {
       const d = segDistSq(at(points, i), at(points, first), at(points, last));
-      if (d > maxD) {
-        maxD = d;
+      const r = tol ? (tol[i]! > 0 ? d / tol[i]! : Infinity) : d / sq;
+      if (r > maxR) {
+        maxR = r;
         index = i;
       }
     }
-    if (index >= 0 && maxD > sq) {
+    if (index >= 0 && maxR > 1) {
       keep[index] = 1;
       stack.push([first, index], [index, last]);
     }
@@ -87,7 +99,7 @@ function segDistSq(p: Pt, a: Pt, b: Pt): number {
 }
 
 /** Simplifies a closed ring (keeping it closed); returns null when it collapses. */
-export function simplifyRing(ring: Ring, tolerance: number, decimals: number): Ring | null {
+export function simplifyRing(ring: Ring, tolerance: Tolerance, decimals: number): Ring | null {
   const open = ring.slice(0, -1);
   if (open.length < 3) return null;
   // Split the ring at its farthest point from the start so DP has two anchored halves.
@@ -104,7 +116,8 @@ export function simplifyRing(ring: Ring, tolerance: number, decimals: number): R
   const b = simplifyLine([...open.slice(far), at(open, 0)], tolerance);
   const out = dedupe(roundAll([...a, ...b.slice(1)], decimals));
   if (out.length < 4) return null;
-  if (Math.abs(signedArea(out)) < tolerance * tolerance) return null;
+  const t = typeof tolerance === 'number' ? tolerance : tolerance(at(open, 0));
+  if (Math.abs(signedArea(out)) < t * t) return null;
   return out;
 }
 

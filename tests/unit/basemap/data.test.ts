@@ -61,6 +61,49 @@ describe('land', () => {
   });
 });
 
+describe('Caspian coast around Baku (GSHHG, not Natural Earth)', () => {
+  // The lakes layer (GSHHG, the Caspian included) is drawn above land: a point is water when a
+  // lake holds it, land when a land polygon holds it and no lake does, and would show the
+  // background (also water-coloured) when neither does.
+  const onLand = (pt: Position) => land.features.some((f) => contains(f.geometry, pt));
+  const rendersAs = (pt: Position) => (lakeAt(pt) ? 'water' : onLand(pt) ? 'land' : 'background');
+  const fill = land.features.find((f) => f.properties.res === 'gshhg');
+
+  it('draws Baku Bay as Caspian water', () => {
+    // GSHHG's shore crosses 49.87°E at about 40.3575°N (Natural Earth's lies further south).
+    expect(lakeAt([49.87, 40.35])?.properties.name).toBe('Caspian Sea');
+    expect(lakeAt([49.9, 40.34])?.properties.name).toBe('Caspian Sea');
+    expect(rendersAs([49.87, 40.35])).toBe('water');
+  });
+
+  it('draws Baku city, the Mother’s Cry monument and Sumgait as land', () => {
+    for (const pt of [[49.9, 40.42], [49.873932, 40.382991], [49.89201, 40.37767], [49.66, 40.59]]) {
+      expect(rendersAs(pt), String(pt)).toBe('land');
+    }
+  });
+
+  it('has a GSHHG land fill with the Caspian as a hole and its islands as land', () => {
+    expect(fill?.properties.name).toBeTypeOf('string');
+    expect(contains(fill!.geometry, [49.9, 40.42])).toBe(true);
+    expect(contains(fill!.geometry, [49.87, 40.35])).toBe(false);
+    expect(contains(fill!.geometry, [51, 42])).toBe(false);
+    // Pirallahi island, off the Absheron peninsula's east coast (a hole in the Caspian polygon).
+    expect(rendersAs([50.363, 40.436])).toBe('land');
+  });
+
+  it('leaves no background gap along the Absheron coast: every point is lake or land', () => {
+    for (let x = 49.3; x <= 50.6; x += 0.02) {
+      for (let y = 40.0; y <= 40.8; y += 0.02) expect(rendersAs([x, y]), `${x.toFixed(2)},${y.toFixed(2)}`).not.toBe('background');
+    }
+  });
+
+  it('keeps the shore within 60 km of Baku at ≈ 10 m detail', () => {
+    const caspian = lakes.features.find((f) => f.properties.name === 'Caspian Sea')!;
+    const near = rings(caspian.geometry).flat().filter(([x = 0, y = 0]) => Math.abs(x - 49.87) < 0.6 && Math.abs(y - 40.38) < 0.45);
+    expect(near.length).toBeGreaterThan(350);
+  });
+});
+
 describe('borders', () => {
   it('are lines, not polygon outlines', () => {
     const borders = readBasemap('borders.geojson');
