@@ -1,0 +1,197 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { LAYER_IDS } from '../../src/lib/data/types';
+import { loadModel } from '../../src/lib/data/load';
+import { readGeodata } from '../../src/lib/data/read-files';
+import { exportGeoJson, splitByLayer } from '../../src/lib/export/data';
+import { projector } from '../../src/lib/export/mercator';
+import type { SnapshotAnswer, SnapshotOptions } from '../../src/lib/export/snapshot-page';
+import { STORY_COLORS } from '../../src/lib/map/symbols';
+import { openApp, shippedModel } from './helpers';
+
+const model = shippedModel();
+const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as { coordinates: [number, number] }).coordinates;
+const BASE = { permalinkBase: 'https://example.org/khojaly-map/' };
+
+async function snapshot(page: Page, options: Partial<SnapshotOptions>): Promise<Extract<SnapshotAnswer, { ok: true }> & { bytes: Buffer }> {
+  const answer = await rawSnapshot(page, options);
+  if (!answer.ok) throw new Error(answer.error);
+  return { ...answer, bytes: Buffer.from(answer.base64, 'base64') };
+}
+
+async function rawSnapshot(page: Page, options: Partial<SnapshotOptions>): Promise<SnapshotAnswer> {
+  if (!page.url().endsWith('/snapshot.html')) {
+    await page.goto('/snapshot.html');
+    await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  }
+  return page.evaluate((o) => (window as any).__khojalyExport(o), { format: 'png', ...BASE, ...options });
+}
+
+const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
+/** RGB of a pixel of a PNG, decoded by the browser. */
+async function pixel(page: Page, png: Buffer, x: number, y: number): Promise<[number, number, number]> {
+  return page.evaluate(
+    async ({ b64, x, y }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!] as [number, number, number];
+    },
+    { b64: png.toString('base64'), x, y }
+  );
+}
+
+const hex = (c: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];
+const near = (a: number[], b: number[], tolerance = 40) => a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
+
+test('a 2× PNG has exactly twice the pixels of a 1× PNG in each direction', async ({ page }) => {
+  const one = await snapshot(page, { preset: 'social-wide', scale: 1 });
+  const two = await snapshot(page, { preset: 'social-wide', scale: 2 });
+  expect(pngSize(one.bytes)).toEqual({ width: 1200, height: 675 });
+  expect(pngSize(two.bytes)).toEqual({ width: 2400, height: 1350 });
+});
+
+test('story symbols are drawn at their projected positions', async ({ page }) => {
+  for (const [id, layers, color, scale] of [
+    ['mothers-cry', ['baku-monument'], STORY_COLORS.monument, 2],
+    ['khankendi', ['khankendi'], STORY_COLORS.town, 1]
+  ] as const) {
+    const [lng, lat] = point(id);
+    const out = await snapshot(page, { preset: 'social-wide', scale, view: `13/${lat}/${lng}`, layers: [...layers] });
+    const m = out.map as { x: number; y: number; w: number; h: number; center: [number, number]; zoom: number };
+    const [px, py] = projector({ center: m.center, zoom: m.zoom, width: m.w, height: m.h })([lng, lat]);
+    const at = await pixel(page, out.bytes, (m.x + px) * scale, (m.y + py) * scale);
+    expect(near(at, hex(color)), `${id}: pixel ${at} should be ${color}`).toBe(true);
+    const off = await pixel(page, out.bytes, (m.x + px + 40) * scale, (m.y + py + 40) * scale);
+    expect(near(off, hex(color), 20)).toBe(false);
+  }
+});
+
+test('the burned-in source list is the sources of the places in view', async ({ page }) => {
+  const cited = (ids: string[]) => model.sources.filter((s) => model.places.some((p) => ids.includes(p.id) && p.citations.some((c) => c.source === s.id))).map((s) => s.id);
+  const [lng, lat] = point('mothers-cry');
+  const baku = await snapshot(page, { view: `14/${lat}/${lng}` });
+  expect(baku.sources.map((s: any) => s.id)).toEqual(cited(['mothers-cry']));
+  const karabakh = await snapshot(page, { view: '9/39.9/46.85' });
+  const inView = model.places.filter((p) => p.geometry.type !== 'Point' || (Math.abs(point(p.id)[0] - 46.85) < 0.8 && Math.abs(point(p.id)[1] - 39.9) < 0.4)).map((p) => p.id);
+  expect(karabakh.sources.map((s: any) => s.id)).toEqual(cited(inView));
+  for (const s of model.sources.filter((s) => karabakh.sources.some((k: any) => k.id === s.id))) {
+    expect(karabakh.texts.join(' ')).toContain(s.title ?? 'Title unknown');
+  }
+});
+
+test('the SVG parses and holds place names and source titles as text', async ({ page }) => {
+  const out = await snapshot(page, { format: 'svg', view: '9/39.9/46.85' });
+  const svg = out.bytes.toString('utf8');
+  const texts = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+    if (doc.querySelector('parsererror')) return null;
+    return [...doc.querySelectorAll('#labels text, #frame text, #frame-over-map text')].map((t) => t.textContent ?? '');
+  }, svg);
+  expect(texts).not.toBeNull();
+  const all = texts!.join(' ');
+  for (const name of ['Khojaly', 'Khankendi', 'Aghdam', 'Xocalı']) expect(all).toContain(name);
+  expect(all).toContain(model.sources.find((s) => s.title)!.title!);
+  expect(svg).toMatch(/<path id="basemap-land" d="M/);
+  expect(svg).not.toMatch(/<image/);
+});
+
+test('the PDF has the title and source titles as text and the permalink in its metadata', async ({ page }) => {
+  const out = await snapshot(page, { format: 'pdf', view: '9/39.9/46.85', title: 'Xocalı export test' });
+  expect(out.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(out.bytes), useSystemFonts: false }).promise;
+  const content = await (await doc.getPage(1)).getTextContent();
+  const text = content.items.map((i: any) => i.str).join(' ');
+  expect(text).toContain('Xocalı export test');
+  expect(text).toContain(model.sources.find((s) => s.title)!.title!);
+  expect(text).toContain('Khojaly');
+  const { info } = (await doc.getMetadata()) as { info: Record<string, string> };
+  expect(info.Title).toBe('Xocalı export test');
+  expect(info.Subject).toContain('https://example.org/khojaly-map/#view=9/39.9/46.85');
+  expect(info.Keywords).toContain(model.sources.find((s) => s.title)!.title!);
+});
+
+test('the GeoJSON export validates with the loader and round-trips; annotations are W3C JSON-LD', async ({ page }) => {
+  const out = await snapshot(page, { format: 'geojson' });
+  const exported = JSON.parse(out.bytes.toString('utf8'));
+  expect(exported).toEqual(JSON.parse(JSON.stringify(exportGeoJson(model, LAYER_IDS, { permalink: exported.permalink, attribution: exported.attribution }))));
+  const { layers: _, ...rest } = readGeodata('geodata');
+  const again = loadModel(splitByLayer(exported, rest, LAYER_IDS));
+  expect(again.ok && again.model.places.length).toBe(model.places.length);
+  const annotations = JSON.parse((await snapshot(page, { format: 'annotations' })).bytes.toString('utf8'));
+  expect(annotations['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  expect(annotations.first.items[0].target.selector.map((s: any) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+});
+
+test('impossible exports are refused with the reason, never cropped', async ({ page }) => {
+  const place = await rawSnapshot(page, { place: 'atlantis' });
+  expect(place).toMatchObject({ ok: false, error: expect.stringContaining('unknown place "atlantis"') });
+  const huge = await rawSnapshot(page, { width: 12000, height: 9000, scale: 4 });
+  expect(huge).toMatchObject({ ok: false, error: expect.stringMatching(/limit of \d+ px|canvas limit/) });
+});
+
+test('the export dialog opens from the toolbar, downloads a PNG and closes with Escape', async ({ page }) => {
+  const seen = await openApp(page, 'place=khojaly');
+  await page.getByTestId('export-button').click();
+  const dialog = page.getByTestId('export-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('export-subtitle')).toHaveValue('Khojaly');
+  await expect(page.getByTestId('export-preview')).toBeVisible({ timeout: 30_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-download').click()]);
+  expect(download.suggestedFilename()).toBe('khojaly-map-khojaly.png');
+  expect(pngSize(readFileSync((await download.path())!))).toEqual({ width: 1200, height: 675 });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('export-button')).toBeFocused();
+  expect(seen.errors).toEqual([]);
+});
+
+test('export code is not in the initial JavaScript of the app or the embed', async () => {
+  for (const html of ['index.html', 'embed.html'].filter((f) => existsSync(join('dist', f)))) {
+    const page = readFileSync(join('dist', html), 'utf8');
+    const chunks = [...page.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(chunks.length, html).toBeGreaterThan(0);
+    for (const chunk of chunks) {
+      const code = readFileSync(join('dist', chunk), 'utf8');
+      for (const marker of ['Sources of the places shown', 'urn:khojaly-map:annotation', 'svg2pdf', 'jsPDF']) {
+        expect(code.includes(marker), `${html} loads ${chunk}, which contains "${marker}"`).toBe(false);
+      }
+    }
+  }
+});
+
+test.describe('snapshot CLI', () => {
+  const run = promisify(execFile);
+  const cli = (args: string[]) => run('npx', ['tsx', 'scripts/snapshot.ts', ...args], { timeout: 90_000 }).then(
+    (r) => ({ code: 0, ...r }),
+    (e) => ({ code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string })
+  );
+
+  test('writes a PNG and exits 0', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'snap-')), 'a.png');
+    const r = await cli(['--out', out, '--view', '9/39.9/46.85', '--width', '600', '--height', '400', '--scale', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(pngSize(readFileSync(out))).toEqual({ width: 1200, height: 800 });
+  });
+
+  test('names an unknown place and an unwritable path, exiting non-zero', async () => {
+    const place = await cli(['--out', join(tmpdir(), 'x.png'), '--place', 'atlantis']);
+    expect(place.code).not.toBe(0);
+    expect(place.stderr).toContain('unknown place "atlantis"');
+    const path = await cli(['--out', '/nonexistent-dir/x.png']);
+    expect(path.code).not.toBe(0);
+    expect(path.stderr).toContain('cannot write /nonexistent-dir/x.png');
+  });
+});
