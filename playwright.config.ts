@@ -35,6 +35,13 @@ export default defineConfig({
       url: `http://127.0.0.1:${APP_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000
+    },
+    {
+      command: `node tests/fixtures/host/serve.mjs`,
+      url: `http://127.0.0.1:${HOST_PORT}/`,
+      env: { HOST_PORT: String(HOST_PORT), MAP_ORIGIN: `http://127.0.0.1:${APP_PORT}` },
+      reuseExistingServer: !process.env.CI,
+      timeout: 20_000
     }
   ]
 });

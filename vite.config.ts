@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import basemapsFile from './basemaps.json' with { type: 'json' };
 import { externalOrigins, parseBasemapConfig } from './src/lib/map/basemap-config.ts';
+import { oembed } from './scripts/oembed-plugin.ts';
 
 /** The basemap chosen at build time: `BASEMAP=<id>|style:<url>|pmtiles:<url>`. */
 const BASEMAP = process.env.BASEMAP ?? '';
@@ -19,7 +20,7 @@ const pages = Object.fromEntries(
 );
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), oembed()],
   define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],
   build: {

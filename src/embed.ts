@@ -1,0 +1,13 @@
+import { mount } from 'svelte';
+import EmbedApp from './EmbedApp.svelte';
+import { bundledModel } from './lib/data/bundled';
+import { parseEmbedOptions } from './lib/embed/options';
+import { AppState } from './lib/state/app-state.svelte';
+import { Preferences } from './lib/ui/preferences.svelte';
+import './app.css';
+
+const options = parseEmbedOptions(window.location.search);
+const prefs = new Preferences();
+prefs.forcedTheme = options.theme;
+
+mount(EmbedApp, { target: document.getElementById('app')!, props: { app: new AppState(bundledModel()), prefs, options } });
