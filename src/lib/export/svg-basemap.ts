@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { BASEMAP_URLS, TOWN_MINZOOM, basemapPalette, type Theme } from '../map/basemap';
 import type { Measure } from './layout';
-import { interpolate, linePath, placeLabel, polygonPath, type Placement, type Project } from './svg-util';
+import { interpolate, linePath, placeLabel, polygonPath, type Frame, type Placement, type Project } from './svg-util';
 
 type Collection = FeatureCollection<Geometry, Record<string, unknown>>;
 /** The basemap files the style loads, fetched from the app's own origin. */
@@ -56,11 +56,11 @@ function meets(g: Geometry, project: Project, w: number, h: number): boolean {
 }
 
 /** Path data of a polygonal or linear geometry. */
-export function geometryPath(g: Geometry, project: Project): string {
-  if (g.type === 'Polygon') return polygonPath(g.coordinates, project);
-  if (g.type === 'MultiPolygon') return g.coordinates.map((p) => polygonPath(p, project)).join('');
-  if (g.type === 'LineString') return linePath(g.coordinates, project);
-  if (g.type === 'MultiLineString') return g.coordinates.map((l) => linePath(l, project)).join('');
+export function geometryPath(g: Geometry, project: Project, frame?: Frame): string {
+  if (g.type === 'Polygon') return polygonPath(g.coordinates, project, frame);
+  if (g.type === 'MultiPolygon') return g.coordinates.map((p) => polygonPath(p, project, frame)).join('');
+  if (g.type === 'LineString') return linePath(g.coordinates, project, frame);
+  if (g.type === 'MultiLineString') return g.coordinates.map((l) => linePath(l, project, frame)).join('');
   return '';
 }
 
@@ -71,11 +71,12 @@ export function basemapShapes(data: BasemapData, theme: Theme, zoom: number, pro
   const c = basemapPalette(theme);
   const out: string[] = [`<rect id="basemap-background" width="${w}" height="${h}" fill="${c.background}"/>`];
   const group = (id: string, fc: Collection, attrs: string, filter: (f: Feature<Geometry, Record<string, unknown>>) => boolean = () => true) => {
-    const d = fc.features
+    const paths = fc.features
       .filter((f) => f.geometry && filter(f) && meets(f.geometry, project, w, h))
-      .map((f) => geometryPath(f.geometry, project))
-      .join('');
-    if (d) out.push(`<path id="${id}" d="${d}" ${attrs}/>`);
+      .map((f) => geometryPath(f.geometry, project, { w, h }))
+      .filter(Boolean)
+      .map((d) => `<path d="${d}"/>`);
+    if (paths.length > 0) out.push(`<g id="${id}" ${attrs}>${paths.join('')}</g>`);
   };
   group('basemap-land', data.land, `fill="${c.land}" fill-rule="evenodd"`);
   group('basemap-lakes', data.lakes, `fill="${c.water}" fill-rule="evenodd"`);

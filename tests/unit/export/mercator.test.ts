@@ -42,3 +42,15 @@ describe('Web Mercator projection', () => {
     expect(metresPerPixel(60, 0)).toBeCloseTo(78271.5 / 2, 0);
   });
 });
+
+describe('vector paths', () => {
+  it('clip polygons and lines to the frame (plus a small margin)', async () => {
+    const { polygonPath, linePath } = await import('../../../src/lib/export/svg-util');
+    const identity = (c: readonly number[]) => [c[0]!, c[1]!] as [number, number];
+    const square = polygonPath([[[-100, -100], [300, -100], [300, 300], [-100, 300], [-100, -100]]], identity, { w: 100, h: 100 });
+    const xs = [...square.matchAll(/(-?[\d.]+) (-?[\d.]+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
+    expect(Math.min(...xs)).toBe(-8);
+    expect(Math.max(...xs)).toBe(108);
+    expect(linePath([[-500, 50], [-400, 50], [50, 50]], identity, { w: 100, h: 100 })).toBe('M-400 50L50 50');
+  });
+});
