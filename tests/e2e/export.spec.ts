@@ -14,7 +14,7 @@ import { STORY_COLORS } from '../../src/lib/map/symbols';
 import { openApp, shippedModel } from './helpers';
 
 const model = shippedModel();
-const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as { coordinates: [number, number] }).coordinates;
+const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as unknown as { coordinates: [number, number] }).coordinates;
 const BASE = { permalinkBase: 'https://example.org/khojaly-map/' };
 
 async function snapshot(page: Page, options: Partial<SnapshotOptions>): Promise<Extract<SnapshotAnswer, { ok: true }> & { bytes: Buffer }> {
@@ -117,7 +117,7 @@ test('the PDF has the title and source titles as text and the permalink in its m
   expect(text).toContain('Xocalı export test');
   expect(text).toContain(model.sources.find((s) => s.title)!.title!);
   expect(text).toContain('Khojaly');
-  const { info } = (await doc.getMetadata()) as { info: Record<string, string> };
+  const { info } = (await doc.getMetadata()) as unknown as { info: Record<string, string> };
   expect(info.Title).toBe('Xocalı export test');
   expect(info.Subject).toContain('https://example.org/khojaly-map/#view=9/39.9/46.85');
   expect(info.Keywords).toContain(model.sources.find((s) => s.title)!.title!);
