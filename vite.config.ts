@@ -5,6 +5,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import basemapsFile from './basemaps.json' with { type: 'json' };
 import { externalOrigins, parseBasemapConfig } from './src/lib/map/basemap-config.ts';
 import { oembed } from './scripts/oembed-plugin.ts';
+import { routeCorridorsPlugin } from './scripts/corridors-plugin.ts';
 
 /** The basemap chosen at build time: `BASEMAP=<id>|style:<url>|pmtiles:<url>`. */
 const BASEMAP = process.env.BASEMAP ?? '';
@@ -20,7 +21,7 @@ const pages = Object.fromEntries(
 );
 
 export default defineConfig({
-  plugins: [svelte(), oembed()],
+  plugins: [svelte(), oembed(), routeCorridorsPlugin(import.meta.dirname)],
   define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],
   build: {

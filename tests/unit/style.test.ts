@@ -5,7 +5,9 @@ import { loadModel } from '../../src/lib/data/load';
 import { readGeodata } from '../../src/lib/data/read-files';
 import { FONT_BOLD, FONT_REGULAR } from '../../src/lib/map/basemap';
 import { buildStyle } from '../../src/lib/map/style';
-import { routeCorridors, storyLabels, storyPoints } from '../../src/lib/map/style/story-data';
+import corridors from 'virtual:route-corridors';
+import { routeCorridors } from '../../src/lib/map/style/corridors';
+import { storyLabels, storyPoints } from '../../src/lib/map/style/story-data';
 import { STORY_PREFIX } from '../../src/lib/map/style/story';
 import { LAYER_SYMBOLS } from '../../src/lib/map/symbols';
 
@@ -61,6 +63,7 @@ describe('story data', () => {
 
   it('surrounds the approximate route with an uncertainty corridor that contains its end points', () => {
     const corridor = routeCorridors(model).features;
+    expect(corridors).toEqual(routeCorridors(model));
     expect(corridor).toHaveLength(1);
     const ring = (corridor[0]!.geometry as { coordinates: number[][][] }).coordinates[0]!;
     const lons = ring.map((p) => p[0]!);

@@ -1,7 +1,8 @@
 import type { Position } from 'geojson';
 import type { LayerId, Model } from '../data/types';
 import type { Theme } from '../map/basemap';
-import { routeCorridors, storyLabels, storyPoints, storyRoutes } from '../map/style/story-data';
+import corridors from 'virtual:route-corridors';
+import { storyLabels, storyPoints, storyRoutes } from '../map/style/story-data';
 import { storyText } from '../map/style/story';
 import { ICON_SIZE, LAYER_SYMBOLS, STORY_COLORS, iconSvg } from '../map/symbols';
 import type { Measure } from './layout';
@@ -61,7 +62,7 @@ export function storyShapes({ model, theme, visible, selected, zoom, project }: 
   const colors = storyText(theme);
   const out: string[] = [];
   if (visible.includes('escape-route')) {
-    for (const f of routeCorridors(model).features) {
+    for (const f of corridors.features) {
       const d = geometryPath(f.geometry, project);
       out.push(`<path id="corridor-${f.properties.placeId}" d="${d}" fill="${STORY_COLORS.event}" fill-opacity="${theme === 'dark' ? 0.22 : 0.14}" fill-rule="evenodd" stroke="${STORY_COLORS.event}" stroke-opacity="0.45" stroke-width="1" stroke-dasharray="1 3"/>`);
     }

@@ -1,10 +1,6 @@
-import buffer from '@turf/buffer';
-import type { Feature, FeatureCollection, LineString, Point, Polygon, MultiPolygon } from 'geojson';
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import type { LayerId, Model, Place } from '../../data/types';
 import { LAYER_SYMBOLS } from '../symbols';
-
-/** Half-width of the escape route's uncertainty corridor, in kilometres. */
-export const CORRIDOR_KM = 3;
 
 /** Which places win label collisions: lower first. */
 const PRIORITY: Record<string, number> = { khojaly: 0, 'mothers-cry': 0, khankendi: 1, aghdam: 2 };
@@ -60,17 +56,6 @@ export function storyRoutes(model: Model): FeatureCollection<LineString, StoryPr
       .filter((p): p is Place & { geometry: LineString } => p.geometry.type === 'LineString')
       .map((place) => ({ type: 'Feature' as const, geometry: place.geometry, properties: propsOf(place, place.layers[0]!) }))
   };
-}
-
-/** The uncertainty corridor around each approximate route. */
-export function routeCorridors(model: Model, km = CORRIDOR_KM): FeatureCollection<Polygon | MultiPolygon, StoryProps> {
-  const features: Feature<Polygon | MultiPolygon, StoryProps>[] = [];
-  for (const route of storyRoutes(model).features) {
-    if (route.properties.precision !== 'approximate') continue;
-    const area = buffer(route, km, { units: 'kilometers', steps: 16 });
-    if (area) features.push({ ...area, properties: route.properties });
-  }
-  return { type: 'FeatureCollection', features };
 }
 
 function propsOf(place: Place, layer: LayerId): StoryProps {

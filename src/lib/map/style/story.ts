@@ -2,7 +2,8 @@ import type { ExpressionSpecification, FilterSpecification, LayerSpecification, 
 import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { FONT_BOLD, FONT_REGULAR, type Theme } from '../basemap';
 import { LAYER_SYMBOLS, STORY_COLORS } from '../symbols';
-import { routeCorridors, storyLabels, storyPoints, storyRoutes } from './story-data';
+import corridors from 'virtual:route-corridors';
+import { storyLabels, storyPoints, storyRoutes } from './story-data';
 
 /** Prefix of every story style layer id; everything below it is basemap. */
 export const STORY_PREFIX = 'story-';
@@ -16,7 +17,7 @@ export function storySources(model: Model): Record<string, SourceSpecification> 
     'story-points': { type: 'geojson', data: storyPoints(model) },
     'story-labels': { type: 'geojson', data: storyLabels(model) },
     'story-routes': { type: 'geojson', data: storyRoutes(model) },
-    'story-corridors': { type: 'geojson', data: routeCorridors(model) }
+    'story-corridors': { type: 'geojson', data: corridors }
   };
 }
 

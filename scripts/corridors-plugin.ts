@@ -1,0 +1,23 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { formatError, loadModel } from '../src/lib/data/load.ts';
+import { readGeodata } from '../src/lib/data/read-files.ts';
+import { routeCorridors } from '../src/lib/map/style/corridors.ts';
+
+const ID = 'virtual:route-corridors';
+
+/** Serves `virtual:route-corridors`: the escape route's uncertainty corridor, buffered with Turf at build time. */
+export function routeCorridorsPlugin(root: string): Plugin {
+  const geodata = resolve(root, 'geodata');
+  return {
+    name: 'khojaly-route-corridors',
+    resolveId: (id) => (id === ID ? `\0${ID}` : null),
+    load(id) {
+      if (id !== `\0${ID}`) return null;
+      const result = loadModel(readGeodata(geodata));
+      if (!result.ok) throw new Error(`Invalid geodata:\n${result.errors.map(formatError).join('\n')}`);
+      this.addWatchFile(resolve(geodata, 'layers'));
+      return `export default ${JSON.stringify(routeCorridors(result.model))};`;
+    }
+  };
+}
