@@ -137,3 +137,19 @@ test('pointing at a place name in the text rings the place on the map without se
     .toEqual(['==', ['get', 'placeId'], 'aghdam']);
   await expect(page.locator('[data-testid="place-list"] button[aria-pressed="true"]')).toHaveCount(0);
 });
+
+test('axe-core finds no accessibility violation in the dark theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openApp(page, 'place=khankendi');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+});
+
+test('reduced motion moves the camera without animation', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openApp(page);
+  await page.locator('[data-place-id="khojavand"] button').click();
+  const center = await page.evaluate(() => (window as any).__map.getCenter());
+  expect(center.lng).toBeCloseTo(47.11306, 3);
+  expect(center.lat).toBeCloseTo(39.79528, 3);
+});
