@@ -9,7 +9,7 @@ export const DEFAULT_BOUNDS: [[number, number], [number, number]] = [
 ];
 
 /** Zoom the camera moves to for each kind of point place. */
-export const FOCUS_ZOOM = { town: 11, monument: 14 } as const;
+export const FOCUS_ZOOM = { town: 11, monument: 13 } as const;
 
 /** Where the camera goes for a place: a centre and zoom for points, bounds for lines. */
 export type CameraTarget = { center: [number, number]; zoom: number } | { bounds: LngLatBoundsLike };
