@@ -7,6 +7,7 @@
  * Same GeoJSON in, same bytes out.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { positions } from '../../src/lib/data/geojson.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -68,22 +69,6 @@ function fields(fc: FeatureCollection<Geometry, Props>): Record<string, string> 
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function positions(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    case 'GeometryCollection':
-      return g.geometries.flatMap(positions);
-  }
-}
 
 function bboxOf(features: FeatureCollection<Geometry, Props>['features']): Bbox {
   const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];

@@ -1,5 +1,6 @@
 import { expect, type Frame, type FrameLocator, type Page } from '@playwright/test';
 import { APP_PORT, HOST_PORT } from '../../playwright.config';
+import { mapIdle } from './helpers';
 
 /** The map's origin and the host page's origin: different ports, so different origins. */
 export const MAP_ORIGIN = `http://127.0.0.1:${APP_PORT}`;
@@ -41,18 +42,7 @@ export async function embedFrame(page: Page, nth = 0): Promise<Frame> {
 }
 
 /** Waits until the map inside a frame has loaded and drawn. */
-export async function frameMapIdle(frame: Frame): Promise<void> {
-  await frame.locator('[data-testid="map"][data-ready="true"]').waitFor();
-  await frame.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = (window as any).__map;
-        const done = () => (map.loaded() && map.areTilesLoaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()));
-        done();
-        setTimeout(resolve, 10_000);
-      })
-  );
-}
+export const frameMapIdle = mapIdle;
 
 /** Opens a host fixture page and waits for its first embed. */
 export async function openHost(page: Page, path = '/'): Promise<{ seen: FrameWatch; frame: Frame }> {

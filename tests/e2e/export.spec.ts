@@ -11,7 +11,7 @@ import { exportGeoJson, splitByLayer } from '../../src/lib/export/data';
 import { projector } from '../../src/lib/export/mercator';
 import type { SnapshotAnswer, SnapshotOptions } from '../../src/lib/export/snapshot-page';
 import { STORY_COLORS } from '../../src/lib/map/symbols';
-import { openApp, shippedModel } from './helpers';
+import { openApp, pixelAt, shippedModel } from './helpers';
 
 const model = shippedModel();
 const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as unknown as { coordinates: [number, number] }).coordinates;
@@ -33,25 +33,6 @@ async function rawSnapshot(page: Page, options: Partial<SnapshotOptions>): Promi
 
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
-/** RGB of a pixel of a PNG, decoded by the browser. */
-async function pixel(page: Page, png: Buffer, x: number, y: number): Promise<[number, number, number]> {
-  return page.evaluate(
-    async ({ b64, x, y }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const d = ctx.getImageData(Math.round(x), Math.round(y), 1, 1).data;
-      return [d[0]!, d[1]!, d[2]!] as [number, number, number];
-    },
-    { b64: png.toString('base64'), x, y }
-  );
-}
-
 const hex = (c: string): [number, number, number] => [1, 3, 5].map((i) => parseInt(c.slice(i, i + 2), 16)) as [number, number, number];
 const near = (a: number[], b: number[], tolerance = 40) => a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
 
@@ -71,9 +52,9 @@ test('story symbols are drawn at their projected positions', async ({ page }) =>
     const out = await snapshot(page, { preset: 'social-wide', scale, view: `13/${lat}/${lng}`, layers: [...layers] });
     const m = out.map as { x: number; y: number; w: number; h: number; center: [number, number]; zoom: number };
     const [px, py] = projector({ center: m.center, zoom: m.zoom, width: m.w, height: m.h })([lng, lat]);
-    const at = await pixel(page, out.bytes, (m.x + px) * scale, (m.y + py) * scale);
+    const at = await pixelAt(page, out.bytes, (m.x + px) * scale, (m.y + py) * scale);
     expect(near(at, hex(color)), `${id}: pixel ${at} should be ${color}`).toBe(true);
-    const off = await pixel(page, out.bytes, (m.x + px + 40) * scale, (m.y + py + 40) * scale);
+    const off = await pixelAt(page, out.bytes, (m.x + px + 40) * scale, (m.y + py + 40) * scale);
     expect(near(off, hex(color), 20)).toBe(false);
   }
 });

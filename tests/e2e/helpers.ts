@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import { loadModel } from '../../src/lib/data/load';
 import { readGeodata } from '../../src/lib/data/read-files';
 import type { Model } from '../../src/lib/data/types';
@@ -31,8 +31,8 @@ export function watch(page: Page): Watch {
   return seen;
 }
 
-/** Waits until the map has loaded its style and drawn everything. */
-export async function mapIdle(page: Page): Promise<void> {
+/** Waits until the map of a page or frame has loaded its style and drawn everything. */
+export async function mapIdle(page: Page | Frame): Promise<void> {
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor();
   await page.evaluate(
     () =>
@@ -70,20 +70,34 @@ export async function projectToPage(page: Page, lngLat: [number, number]): Promi
   }, lngLat);
 }
 
+/** Decodes a PNG in the page and returns how many distinct colours it has and the RGB of one pixel. */
+async function inspectPng(page: Page, png: Buffer, x = 0, y = 0): Promise<{ colours: number; pixel: [number, number, number] }> {
+  return page.evaluate(
+    async ({ b64, x, y }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      const colours = new Set<number>();
+      for (let i = 0; i < data.length; i += 4) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      const at = (Math.round(y) * img.width + Math.round(x)) * 4;
+      return { colours: colours.size, pixel: [data[at]!, data[at + 1]!, data[at + 2]!] as [number, number, number] };
+    },
+    { b64: png.toString('base64'), x, y }
+  );
+}
+
 /** How many distinct colours a PNG screenshot has (a blank canvas has one or two). */
 export async function distinctColours(page: Page, png: Buffer): Promise<number> {
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, img.width, img.height).data;
-    const colours = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-    return colours.size;
-  }, png.toString('base64'));
+  return (await inspectPng(page, png)).colours;
+}
+
+/** RGB of one pixel of a PNG. */
+export async function pixelAt(page: Page, png: Buffer, x: number, y: number): Promise<[number, number, number]> {
+  return (await inspectPng(page, png, x, y)).pixel;
 }

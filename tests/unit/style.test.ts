@@ -41,6 +41,16 @@ describe.each(['light', 'dark'] as const)('the %s style', (theme) => {
     expect(firstStory).toBeGreaterThan(lastBasemap);
   });
 
+  it('lets no label overlap another label or a story symbol', () => {
+    for (const layer of style.layers.filter((l) => l.type === 'symbol')) {
+      const layout = (layer.layout ?? {}) as Record<string, unknown>;
+      if (layout['text-field'] !== undefined) {
+        expect([layer.id, layout['text-allow-overlap'] ?? false, layout['text-ignore-placement'] ?? false]).toEqual([layer.id, false, false]);
+      }
+      if (layer.id.startsWith('story-icons-')) expect([layer.id, layout['icon-ignore-placement']]).toEqual([layer.id, false]);
+    }
+  });
+
   it('gives every story layer an icon layer that uses its own symbol', () => {
     for (const symbol of Object.values(LAYER_SYMBOLS)) {
       const layer = style.layers.find((l) => l.id === `story-icons-${symbol.layer}`);

@@ -68,19 +68,33 @@ export function anchorPoint(geometry: Geometry): Position {
   }
 }
 
+/** Every position of a geometry, flattened. */
+export function positions(geometry: Geometry): Position[] {
+  switch (geometry.type) {
+    case 'Point':
+      return [geometry.coordinates];
+    case 'MultiPoint':
+    case 'LineString':
+      return geometry.coordinates;
+    case 'MultiLineString':
+    case 'Polygon':
+      return geometry.coordinates.flat();
+    case 'MultiPolygon':
+      return geometry.coordinates.flat(2);
+    case 'GeometryCollection':
+      return geometry.geometries.flatMap(positions);
+  }
+}
+
 /** The bounding box of a geometry as [west, south, east, north]. */
 export function geometryBounds(geometry: Geometry): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value) && typeof value[0] === 'number') {
-      const [x, y] = value as number[];
-      box[0] = Math.min(box[0], x!);
-      box[1] = Math.min(box[1], y!);
-      box[2] = Math.max(box[2], x!);
-      box[3] = Math.max(box[3], y!);
-    } else if (Array.isArray(value)) value.forEach(visit);
-  };
-  if (geometry.type !== 'GeometryCollection') visit(geometry.coordinates);
+  for (const [x = 0, y = 0] of positions(geometry)) {
+    box[0] = Math.min(box[0], x);
+    box[1] = Math.min(box[1], y);
+    box[2] = Math.max(box[2], x);
+    box[3] = Math.max(box[3], y);
+  }
   return box;
 }
 

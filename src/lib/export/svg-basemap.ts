@@ -1,4 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { positions } from '../data/geojson';
 import { BASEMAP_URLS, TOWN_MINZOOM, basemapPalette, type Theme } from '../map/basemap';
 import type { Measure } from './layout';
 import { interpolate, linePath, placeLabel, polygonPath, type Frame, type Placement, type Project } from './svg-util';
@@ -25,27 +26,11 @@ export function solid(color: string): { color: string; opacity: number } {
   return m ? { color: `rgb(${m[1]}, ${m[2]}, ${m[3]})`, opacity: Number(m[4]) } : { color, opacity: 1 };
 }
 
-function allPositions(g: Geometry): Position[] {
-  switch (g.type) {
-    case 'Point':
-      return [g.coordinates];
-    case 'MultiPoint':
-    case 'LineString':
-      return g.coordinates;
-    case 'MultiLineString':
-    case 'Polygon':
-      return g.coordinates.flat();
-    case 'MultiPolygon':
-      return g.coordinates.flat(2);
-    default:
-      return [];
-  }
-}
 
 /** True when the feature's projected bounding box meets the frame. */
 function meets(g: Geometry, project: Project, w: number, h: number): boolean {
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of allPositions(g)) {
+  for (const p of positions(g)) {
     const [x, y] = project(p);
     x0 = Math.min(x0, x);
     y0 = Math.min(y0, y);
