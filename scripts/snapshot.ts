@@ -31,7 +31,7 @@ function number(name: string, value: string | undefined): number | undefined {
 function options(): { out: string; page: SnapshotOptions } {
   const { values } = parseArgs({
     options: Object.fromEntries(
-      ['out', 'format', 'size', 'width', 'height', 'scale', 'dpi', 'view', 'layers', 'place', 'title', 'subtitle', 'theme', 'base-url'].map((k) => [k, { type: 'string' as const }])
+      ['out', 'format', 'size', 'width', 'height', 'scale', 'dpi', 'view', 'layers', 'place', 'title', 'subtitle', 'theme', 'basemap', 'base-url'].map((k) => [k, { type: 'string' as const }])
     ),
     strict: true
   });
@@ -57,6 +57,7 @@ function options(): { out: string; page: SnapshotOptions } {
       title: values.title,
       subtitle: values.subtitle,
       theme: values.theme as SnapshotOptions['theme'],
+      basemap: values.basemap,
       permalinkBase: values['base-url'] ?? process.env.KHOJALY_MAP_URL ?? 'index.html'
     }
   };

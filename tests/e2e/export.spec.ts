@@ -176,3 +176,23 @@ test.describe('snapshot CLI', () => {
     expect(path.stderr).toContain('cannot write /nonexistent-dir/x.png');
   });
 });
+
+test('a raster export draws the basemap chosen on screen, credits it and links to it', async ({ page }) => {
+  const archiveRequests: string[] = [];
+  page.on('request', (r) => r.url().endsWith('.pmtiles') && archiveRequests.push(r.url()));
+  await page.goto('/snapshot.html');
+  await page.locator('body[data-ready="true"]').waitFor();
+  const answer = (await page.evaluate(
+    (o) => (window as any).__khojalyExport(o),
+    { format: 'png', width: 600, height: 400, view: '8/40.2/47.2', basemap: 'pmtiles', permalinkBase: 'http://127.0.0.1:4173/' }
+  )) as SnapshotAnswer;
+  expect(answer.ok).toBe(true);
+  if (!answer.ok) return;
+  expect(answer.texts.join(' ')).toContain('basemap=pmtiles');
+  expect(archiveRequests.length).toBeGreaterThan(0);
+  const unknown = (await page.evaluate(
+    (o) => (window as any).__khojalyExport(o),
+    { format: 'png', width: 600, height: 400, basemap: 'somewhere', permalinkBase: 'http://127.0.0.1:4173/' }
+  )) as SnapshotAnswer;
+  expect(unknown).toEqual({ ok: false, error: 'unknown basemap "somewhere"; configured basemaps: offline, pmtiles' });
+});

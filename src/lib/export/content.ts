@@ -97,6 +97,7 @@ export interface PermalinkState {
   layers: readonly LayerId[];
   allLayers: number;
   place: string | null;
+  basemap?: string | null;
 }
 
 /** The app URL that shows this view again: `base#view=…&layers=…&place=…`. */
@@ -106,7 +107,8 @@ export function permalink(base: string, state: PermalinkState): string {
     view: state.view,
     layers: state.layers.length === state.allLayers ? null : [...state.layers],
     place: state.place,
-    cite: null
+    cite: null,
+    basemap: state.basemap ?? null
   });
   return `${base.replace(/#.*$/, '')}#${hash}`;
 }

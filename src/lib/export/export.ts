@@ -1,7 +1,8 @@
 import { LAYER_IDS, type Model } from '../data/types';
 import { STORY_ATTRIBUTION, plainAttribution } from '../map/attribution';
 import { DEFAULT_BOUNDS } from '../map/camera';
-import { buildStyle } from '../map/style';
+import { basemapChoice, BASEMAPS, resolveBasemap } from '../map/basemaps';
+import { buildStyle, type BasemapPart } from '../map/style';
 import { citedSources, permalink, placesInExtent, type SourceEntry } from './content';
 import { exportAnnotations, exportGeoJson } from './data';
 import { canvasMeasure, loadExportFonts } from './fonts';
@@ -21,11 +22,19 @@ export function checkRequest(model: Model, request: ExportRequest): void {
   }
   const unknown = request.layers.filter((l) => !(LAYER_IDS as readonly string[]).includes(l));
   if (unknown.length > 0) throw new ExportError(`unknown layer(s) ${unknown.join(', ')}; known layers: ${LAYER_IDS.join(', ')}`);
+  if (request.basemap && !BASEMAPS.basemaps.some((b) => b.id === request.basemap)) {
+    throw new ExportError(`unknown basemap "${request.basemap}"; configured basemaps: ${BASEMAPS.basemaps.map((b) => b.id).join(', ')}`);
+  }
 }
 
-/** The credits of the map's style sources and the story, as plain text. */
-export function exportAttribution(model: Model, request: Pick<ExportRequest, 'theme'>): string {
-  const style = buildStyle({ model, theme: request.theme });
+/** The basemap a raster export draws: the configured one asked for (the same as on screen). */
+async function rasterBasemap(request: ExportRequest): Promise<BasemapPart> {
+  return resolveBasemap(basemapChoice(request.basemap ?? null), request.theme);
+}
+
+/** The credits of the map's style sources (its basemap's included) and the story, as plain text. */
+export function exportAttribution(model: Model, request: Pick<ExportRequest, 'theme'>, basemap?: BasemapPart): string {
+  const style = buildStyle({ model, theme: request.theme, basemap });
   const fromSources = Object.values(style.sources).flatMap((s) => ('attribution' in s && s.attribution ? [s.attribution] : []));
   return plainAttribution([...new Set([...fromSources, ...STORY_ATTRIBUTION])]);
 }
@@ -70,12 +79,14 @@ function fileStem(request: ExportRequest): string {
  */
 export async function exportSnapshot(model: Model, request: ExportRequest): Promise<ExportResult> {
   checkRequest(model, request);
-  const attribution = exportAttribution(model, request);
+  const raster = request.format === 'png' || request.format === 'jpeg';
+  const basemap = raster ? await rasterBasemap(request) : undefined;
+  const attribution = exportAttribution(model, request, basemap);
   const viewForLink = request.view ?? (() => {
     const c = fitCamera(requestedBounds(request), request.frame.width, request.frame.height);
     return { zoom: c.zoom, lat: c.center[1], lng: c.center[0] };
   })();
-  const link = permalink(request.permalinkBase, { view: viewForLink, layers: request.layers, allLayers: LAYER_IDS.length, place: request.place });
+  const link = permalink(request.permalinkBase, { view: viewForLink, layers: request.layers, allLayers: LAYER_IDS.length, place: request.place, basemap: request.basemap });
   const stem = fileStem(request);
   const data = (value: object, ext: string, mime: string): ExportResult => ({
     blob: new Blob([JSON.stringify(value, null, 2)], { type: mime }),
@@ -105,11 +116,11 @@ export async function exportSnapshot(model: Model, request: ExportRequest): Prom
     texts,
     map: { ...layout.map, center: camera.center, zoom: camera.zoom }
   };
-  if (request.format === 'png' || request.format === 'jpeg') {
+  if (raster) {
     const mapPixels: [number, number] = [Math.round(camera.width * size.pixelRatio), Math.round(camera.height * size.pixelRatio)];
     const glLimit = webglLimit();
     checkRasterSize(size.pixelWidth, size.pixelHeight, mapPixels, glLimit);
-    const image = await renderMap({ model, theme: request.theme, visible: request.layers, selected: request.place, camera, pixelRatio: size.pixelRatio, glLimit });
+    const image = await renderMap({ model, theme: request.theme, basemap, visible: request.layers, selected: request.place, camera, pixelRatio: size.pixelRatio, glLimit });
     const canvas = await composeRaster(layout.ops, image, size.pixelWidth, size.pixelHeight, size.pixelRatio);
     const mime = request.format === 'png' ? 'image/png' : 'image/jpeg';
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, mime, 0.92));

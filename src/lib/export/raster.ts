@@ -4,7 +4,7 @@ import type { LayerId, Model } from '../data/types';
 import type { Theme } from '../map/basemap';
 import { rasterizeIcons } from '../map/icons';
 import { legendSvg } from '../map/symbols';
-import { buildStyle } from '../map/style';
+import { buildStyle, type BasemapPart } from '../map/style';
 import { cssFont } from './fonts';
 import type { Op } from './layout';
 import type { Camera } from './mercator';
@@ -49,6 +49,8 @@ export interface MapRender {
   camera: Camera;
   pixelRatio: number;
   glLimit: number;
+  /** The basemap under the story layers; the offline one when absent. */
+  basemap?: BasemapPart;
 }
 
 /**
@@ -65,7 +67,7 @@ export async function renderMap(options: MapRender, timeoutMs = 60_000): Promise
   document.body.append(container);
   const map = new MapLibreMap({
     container,
-    style: buildStyle({ model: options.model, theme: options.theme, visible: options.visible, selected: options.selected }),
+    style: buildStyle({ model: options.model, theme: options.theme, visible: options.visible, selected: options.selected, basemap: options.basemap }),
     center: camera.center,
     zoom: camera.zoom,
     minZoom: 0,

@@ -19,6 +19,7 @@ export interface SnapshotOptions {
   title?: string;
   subtitle?: string;
   theme?: 'light' | 'dark';
+  basemap?: string;
   permalinkBase: string;
 }
 
@@ -55,6 +56,7 @@ async function snapshot(options: SnapshotOptions): Promise<SnapshotAnswer> {
       title: options.title ?? 'Khojaly, February 1992 and after',
       subtitle: options.subtitle ?? (place ? (model.places.find((p) => p.id === place)?.name ?? '') : ''),
       theme: options.theme ?? 'light',
+      basemap: options.basemap ?? null,
       permalinkBase: options.permalinkBase
     };
     const result = await exportSnapshot(model, request);

@@ -22,6 +22,8 @@ export interface ExportRequest {
   title: string;
   subtitle: string;
   theme: Theme;
+  /** Id of a configured basemap (raster exports draw it; SVG and PDF draw the offline basemap's vectors); null or absent: the default. */
+  basemap?: string | null;
   /** The app URL permalinks start with. */
   permalinkBase: string;
 }
