@@ -53,7 +53,7 @@ function labelLayer(id: string, theme: Theme, visible: readonly LayerId[], prima
       'text-font': [FONT_BOLD],
       'text-size': primary ? zoomSize(13, 16) : zoomSize(12, 15),
       'text-line-height': 1.15,
-      'text-variable-anchor': ['right', 'left', 'top', 'bottom', 'top-right', 'bottom-right'],
+      'text-variable-anchor': ['right', 'left', 'top', 'bottom', 'top-left', 'top-right', 'bottom-right', 'bottom-left'],
       'text-radial-offset': 1.1,
       'text-justify': 'auto',
       'text-padding': 3,
