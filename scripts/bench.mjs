@@ -31,7 +31,16 @@ function serve() {
       ? join(ROOT, 'node_modules/maplibre-gl/dist', path.slice('/__maplibre/'.length))
       : join(DIST, normalize(path === '/' ? '/index.html' : path));
     if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const size = statSync(file).size;
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range) {
+      const start = Number(range[1]);
+      const end = Math.min(range[2] ? Number(range[2]) : size - 1, size - 1);
+      res.writeHead(206, { 'content-type': type, 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${size}`, 'accept-ranges': 'bytes' });
+      return void createReadStream(file, { start, end }).pipe(res);
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': size, 'accept-ranges': 'bytes' });
     createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -49,7 +58,13 @@ async function timeToIdle(browser, url) {
     else map.once('idle', resolve);
   }));
   const elapsed = Date.now() - start;
+  const drawn = await page.evaluate(() => {
+    const map = window.__map;
+    const layers = ['basemap-land', 'bg'].filter((id) => map.getLayer(id));
+    return map.queryRenderedFeatures({ layers }).length > 0 || layers.includes('bg');
+  });
   await page.close();
+  if (!drawn) throw new Error(`${url}: the map went idle without drawing its basemap; the timing would be meaningless`);
   return elapsed;
 }
 
