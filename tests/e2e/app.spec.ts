@@ -153,3 +153,13 @@ test('reduced motion moves the camera without animation', async ({ page }) => {
   expect(center.lng).toBeCloseTo(47.11306, 3);
   expect(center.lat).toBeCloseTo(39.79528, 3);
 });
+
+test('a selection made on the map is announced to screen readers with its passage', async ({ page }) => {
+  await openApp(page);
+  const aghdara = model.places.find((p) => p.id === 'aghdara')!;
+  const at = await projectToPage(page, (aghdara.geometry as unknown as { coordinates: [number, number] }).coordinates);
+  await page.mouse.click(at.x + 2, at.y - 4);
+  const live = page.getByTestId('announcement');
+  await expect(live).toHaveAttribute('aria-live', 'polite');
+  await expect(live).toHaveText(`Aghdara selected. Passage 1 of 1, from Report, 26 February 2026: ${exacts('aghdara')[0]}`);
+});

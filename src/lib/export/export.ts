@@ -8,7 +8,8 @@ import { exportAnnotations, exportGeoJson } from './data';
 import { canvasMeasure, loadExportFonts } from './fonts';
 import { layoutFrame, scaleBarOps, type FrameContent, type Layout } from './layout';
 import { cameraBounds, fitCamera, metresPerPixel, type Bounds, type Camera } from './mercator';
-import { ExportError, checkRasterSize, composeRaster, renderMap, webglLimit } from './raster';
+import { renderMap, webglLimit } from '../map/offscreen';
+import { ExportError, checkRasterSize, composeRaster } from './raster';
 import { resolveSize, SizeError, type OutputSize } from './size';
 import type { ExportRequest, ExportResult } from './types';
 

@@ -1,13 +1,6 @@
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { LayerId, Model } from '../data/types';
-import type { Theme } from '../map/basemap';
-import { rasterizeIcons } from '../map/icons';
 import { legendSvg } from '../map/symbols';
-import { buildStyle, type BasemapPart } from '../map/style';
 import { cssFont } from './fonts';
 import type { Op } from './layout';
-import type { Camera } from './mercator';
 
 /** Thrown when an export cannot be made as asked; the message names the reason and any limit. */
 export class ExportError extends Error {}
@@ -15,16 +8,6 @@ export class ExportError extends Error {}
 /** Chromium's 2D canvas limits: a side and an area. */
 export const CANVAS_MAX_SIDE = 32767;
 export const CANVAS_MAX_AREA = 268_435_456;
-
-/** The largest map canvas side this browser's WebGL can draw (texture, renderbuffer and viewport limits). */
-export function webglLimit(): number {
-  const gl = document.createElement('canvas').getContext('webgl2');
-  if (!gl) throw new ExportError('this browser has no WebGL2, which the map needs');
-  const dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
-  const limit = Math.min(gl.getParameter(gl.MAX_TEXTURE_SIZE), gl.getParameter(gl.MAX_RENDERBUFFER_SIZE), dims[0]!, dims[1]!);
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return limit;
-}
 
 /** Refuses sizes the browser cannot draw whole, naming the limit, instead of cropping. */
 export function checkRasterSize(pixelWidth: number, pixelHeight: number, mapPixels: [number, number], glLimit: number): void {
@@ -37,70 +20,6 @@ export function checkRasterSize(pixelWidth: number, pixelHeight: number, mapPixe
     throw new ExportError(
       `the map would be ${mapPixels[0]} × ${mapPixels[1]} px, beyond this GPU's limit of ${glLimit} px a side (WebGL MAX_TEXTURE_SIZE/MAX_RENDERBUFFER_SIZE); choose a smaller size or scale`
     );
-  }
-}
-
-/** What the hidden map draws. */
-export interface MapRender {
-  model: Model;
-  theme: Theme;
-  visible: readonly LayerId[];
-  selected: string | null;
-  camera: Camera;
-  pixelRatio: number;
-  glLimit: number;
-  /** The basemap under the story layers; the offline one when absent. */
-  basemap?: BasemapPart;
-}
-
-/**
- * Draws the map in a hidden MapLibre map with the app's own style and icons, waits until it is
- * idle, copies its canvas and removes the map.
- */
-export async function renderMap(options: MapRender, timeoutMs = 60_000): Promise<HTMLCanvasElement> {
-  setWorkerUrl(workerUrl);
-  const { camera, pixelRatio } = options;
-  const icons = await rasterizeIcons(Math.max(1, Math.ceil(pixelRatio)));
-  const container = document.createElement('div');
-  container.setAttribute('aria-hidden', 'true');
-  container.style.cssText = `position:fixed;left:${-camera.width - 50}px;top:0;width:${camera.width}px;height:${camera.height}px;pointer-events:none`;
-  document.body.append(container);
-  const map = new MapLibreMap({
-    container,
-    style: buildStyle({ model: options.model, theme: options.theme, visible: options.visible, selected: options.selected, basemap: options.basemap }),
-    center: camera.center,
-    zoom: camera.zoom,
-    minZoom: 0,
-    maxZoom: 24,
-    pixelRatio,
-    maxCanvasSize: [options.glLimit, options.glLimit],
-    interactive: false,
-    attributionControl: false,
-    fadeDuration: 0,
-    canvasContextAttributes: { preserveDrawingBuffer: true }
-  });
-  map.setMissingStyleImageResolver((id) => {
-    const icon = icons.get(id);
-    if (icon && !map.hasImage(id)) map.addImage(id, icon.data, { pixelRatio: icon.pixelRatio });
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new ExportError(`the map did not finish drawing within ${timeoutMs / 1000} s`)), timeoutMs);
-      map.once('idle', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      map.on('error', (e) => console.warn('export map:', e.error?.message ?? e));
-    });
-    const source = map.getCanvas();
-    const copy = document.createElement('canvas');
-    copy.width = source.width;
-    copy.height = source.height;
-    copy.getContext('2d')!.drawImage(source, 0, 0);
-    return copy;
-  } finally {
-    map.remove();
-    container.remove();
   }
 }
 

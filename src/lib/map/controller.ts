@@ -5,7 +5,7 @@ import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
 import type { View } from '../state/url';
 import type { Theme } from './basemap';
 import { cameraTarget, DEFAULT_BOUNDS } from './camera';
-import { rasterizeIcons, type RasterIcon } from './icons';
+import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
 import { LABEL_LAYERS, LAYER_KEY, labelLayerFilter, selectionFilter } from './style/story';
 
@@ -41,12 +41,10 @@ const HIT_RADIUS = 10;
 /** The one owner of the MapLibre map: views call its methods, it reports clicks and moves back. */
 export class MapController {
   readonly map: MapLibreMap;
-  private icons = new Map<string, RasterIcon>();
   private options: MapControllerOptions;
 
   private constructor(options: MapControllerOptions, icons: Map<string, RasterIcon>) {
     this.options = options;
-    this.icons = icons;
     const { view } = options;
     this.map = new MapLibreMap({
       container: options.container,
@@ -62,7 +60,7 @@ export class MapController {
     this.map.addControl(new AttributionControl({ customAttribution: options.attribution }), 'bottom-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
     if (options.interactive !== false) this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
-    this.map.setMissingStyleImageResolver((id) => this.addIcon(id));
+    attachIcons(this.map, icons);
     this.map.on('style.load', () => {
       this.setVisible(this.options.visible);
       this.setSelected(this.options.selected);
@@ -81,11 +79,6 @@ export class MapController {
   /** Creates the map once its icons are rasterised. */
   static async create(options: MapControllerOptions): Promise<MapController> {
     return new MapController(options, await rasterizeIcons(Math.max(2, Math.ceil(window.devicePixelRatio))));
-  }
-
-  private addIcon(id: string): void {
-    const icon = this.icons.get(id);
-    if (icon && !this.map.hasImage(id)) this.map.addImage(id, icon.data, { pixelRatio: icon.pixelRatio });
   }
 
   /** The id of the place under a screen point (nearest within a few pixels), if any. */

@@ -1,3 +1,4 @@
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { ICON_NAMES, ICON_SIZE, iconSvg } from './symbols';
 
 /** A rasterised icon ready for `map.addImage`. */
@@ -25,4 +26,12 @@ async function rasterize(name: string, pixelRatio: number): Promise<RasterIcon> 
   const context = canvas.getContext('2d')!;
   context.drawImage(image, 0, 0, canvas.width, canvas.height);
   return { data: context.getImageData(0, 0, canvas.width, canvas.height), pixelRatio };
+}
+
+/** Lets a map draw the story icons: each is added the first time the style asks for it. */
+export function attachIcons(map: MapLibreMap, icons: Map<string, RasterIcon>): void {
+  map.setMissingStyleImageResolver((id) => {
+    const icon = icons.get(id);
+    if (icon && !map.hasImage(id)) map.addImage(id, icon.data, { pixelRatio: icon.pixelRatio });
+  });
 }
