@@ -196,3 +196,13 @@ test('a raster export draws the basemap chosen on screen, credits it and links t
   )) as SnapshotAnswer;
   expect(unknown).toEqual({ ok: false, error: 'unknown basemap "somewhere"; configured basemaps: offline, pmtiles' });
 });
+
+test('a title with markup is written as text in the SVG and never run while making the PDF', async ({ page }) => {
+  const title = '<img src=x onerror="window.__ran=1"> & <script>window.__ran=2</script>';
+  const svg = await snapshot(page, { format: 'svg', width: 800, height: 500, title });
+  const text = svg.bytes.toString('utf8');
+  expect(text).toContain('&lt;img src=x onerror=');
+  expect(text).not.toContain('<script>');
+  await snapshot(page, { format: 'pdf', width: 800, height: 500, title });
+  expect(await page.evaluate(() => (window as any).__ran)).toBeUndefined();
+});

@@ -23,12 +23,13 @@ export async function svgToPdf(svg: string, width: number, height: number, meta:
   doc.addFileToVFS('NotoSans-Bold.ttf', fonts.bold);
   doc.addFont('NotoSans-Bold.ttf', EXPORT_FONT, 'bold');
   doc.setFont(EXPORT_FONT, 'normal');
+  const element = document.importNode(new DOMParser().parseFromString(svg, 'image/svg+xml').documentElement, true);
   const holder = document.createElement('div');
   holder.style.cssText = 'position:fixed;left:-100000px;top:0';
-  holder.innerHTML = svg;
+  holder.append(element);
   document.body.append(holder);
   try {
-    await svg2pdf(holder.querySelector('svg')!, doc, { x: 0, y: 0, width: w, height: h });
+    await svg2pdf(element, doc, { x: 0, y: 0, width: w, height: h });
   } finally {
     holder.remove();
   }
