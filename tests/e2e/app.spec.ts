@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { activePassage, distinctColours, mapIdle, openApp, projectToPage, shippedModel } from './helpers';
+import { CHROMIUM } from '../../playwright.config';
+import { activePassage, distinctColours, mapIdle, openApp, projectToPage, shippedModel, watch } from './helpers';
 
 const model = shippedModel();
 const exacts = (placeId: string) => model.places.find((p) => p.id === placeId)!.citations.map((c) => c.exact);
@@ -162,4 +163,20 @@ test('a selection made on the map is announced to screen readers with its passag
   const live = page.getByTestId('announcement');
   await expect(live).toHaveAttribute('aria-live', 'polite');
   await expect(live).toHaveText(`Aghdara selected. Passage 1 of 1, from Report, 26 February 2026: ${exacts('aghdara')[0]}`);
+});
+
+test('without WebGL the page says why the map is missing, and the places and sources still work', async ({ playwright, baseURL }) => {
+  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ['--disable-webgl', '--disable-3d-apis', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    const seen = watch(page);
+    await page.goto(`${baseURL}/#place=khankendi`);
+    await expect(page.getByTestId('map-error')).toContainText('The map cannot be drawn in this browser');
+    expect(exacts('khankendi')).toContain(await activePassage(page));
+    await page.locator('[data-place-id="aghdam"] button').click();
+    expect(exacts('aghdam')).toContain(await activePassage(page));
+    expect(seen.errors).toEqual([]);
+  } finally {
+    await browser.close();
+  }
 });
