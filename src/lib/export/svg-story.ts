@@ -3,7 +3,7 @@ import type { LayerId, Model } from '../data/types';
 import type { Theme } from '../map/basemap';
 import corridors from 'virtual:route-corridors';
 import { storyLabels, storyPoints, storyRoutes } from '../map/style/story-data';
-import { storyText } from '../map/style/story';
+import { LABEL_ANCHORS, storyText } from '../map/style/story';
 import { ICON_SIZE, LAYER_SYMBOLS, STORY_COLORS, iconSvg } from '../map/symbols';
 import type { Measure } from './layout';
 import { geometryPath } from './svg-basemap';
@@ -97,19 +97,21 @@ export function storyShapes({ model, theme, visible, selected, zoom, project }: 
   return out.join('\n');
 }
 
-/** The story labels, main places first, each once, for places with a visible layer. */
-export function storyLabelElements({ model, theme, visible, zoom, project }: StorySvgInput, placement: Placement, measure: Measure): { halos: string[]; texts: string[] } {
+/**
+ * The story labels, each once, for places with a visible layer: the main places' (`primary`),
+ * placed before the icons claim their boxes as on the map, or the others, placed after.
+ */
+export function storyLabelElements({ model, theme, visible, zoom, project }: StorySvgInput, placement: Placement, measure: Measure, primary: boolean): { halos: string[]; texts: string[] } {
   const colors = storyText(theme);
   const halos: string[] = [];
   const texts: string[] = [];
   const features = storyLabels(model)
-    .features.filter((f) => visible.some((l) => f.properties.layers.includes(`,${l},`)))
+    .features.filter((f) => visible.some((l) => f.properties.layers.includes(`,${l},`)) && (f.properties.priority === 0) === primary)
     .sort((a, b) => a.properties.priority - b.properties.priority);
   for (const f of features) {
-    const primary = f.properties.priority === 0;
     const size = primary ? zoomSize(zoom, 13, 16) : zoomSize(zoom, 12, 15);
     const spec = { lines: f.properties.label.split('\n'), size, bold: true, color: colors.text, halo: colors.halo, haloWidth: 2 };
-    const placed = placeLabel(spec, project(f.geometry.coordinates), ['right', 'left', 'top', 'bottom', 'top-right', 'bottom-right'], 1.1, placement, measure, `label-${f.properties.placeId}`);
+    const placed = placeLabel(spec, project(f.geometry.coordinates), [...LABEL_ANCHORS], 1.1, placement, measure, `label-${f.properties.placeId}`);
     if (placed) {
       halos.push(placed.halo);
       texts.push(placed.text);

@@ -138,7 +138,7 @@ export interface LabelSpec {
 }
 
 /** Where a label sits relative to its point, as MapLibre's text anchors. */
-export type Anchor = 'center' | 'left' | 'right' | 'top' | 'bottom' | 'top-right' | 'bottom-right';
+export type Anchor = 'center' | 'left' | 'right' | 'top' | 'bottom' | 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
 
 /**
  * Places a label at the first anchor whose box is free (offset `offsetEm` from the point) and returns
@@ -160,8 +160,8 @@ export function placeLabel(
   const h = lh * spec.lines.length;
   const off = offsetEm * spec.size;
   for (const anchor of anchors) {
-    const cx = anchor === 'left' ? at[0] + off + w / 2 : anchor === 'right' || anchor.endsWith('-right') ? at[0] - off - w / 2 : at[0];
-    const cy = anchor === 'top' || anchor === 'top-right' ? at[1] + off + h / 2 : anchor === 'bottom' || anchor === 'bottom-right' ? at[1] - off - h / 2 : at[1];
+    const cx = anchor.endsWith('left') ? at[0] + off + w / 2 : anchor.endsWith('right') ? at[0] - off - w / 2 : at[0];
+    const cy = anchor.startsWith('top') ? at[1] + off + h / 2 : anchor.startsWith('bottom') ? at[1] - off - h / 2 : at[1];
     const box: Box = [cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2];
     if (!placement.claim(box, 2)) continue;
     const tspans = spec.lines

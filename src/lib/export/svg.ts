@@ -56,8 +56,10 @@ export function buildSvg(input: SvgInput): string {
   const placement = new Placement(camera.width, camera.height);
   const story = { ...input, zoom: camera.zoom, project };
   const shapes = basemapShapes(input.basemap, input.theme, camera.zoom, project, camera.width, camera.height);
+  const primaryLabels = storyLabelElements(story, placement, input.measure, true);
   const storySvg = storyShapes(story, placement);
-  const storyLabels = storyLabelElements(story, placement, input.measure);
+  const otherLabels = storyLabelElements(story, placement, input.measure, false);
+  const storyLabels = { halos: [...primaryLabels.halos, ...otherLabels.halos], texts: [...primaryLabels.texts, ...otherLabels.texts] };
   const baseLabels = basemapLabels(input.basemap, input.theme, camera.zoom, project, camera.width, camera.height, placement, input.measure);
   const mapIndex = ops.indexOf(map);
   const before = ops.slice(0, mapIndex).map(opSvg);

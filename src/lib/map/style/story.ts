@@ -26,6 +26,9 @@ export function selectionFilter(placeId: string | null): FilterSpecification {
   return ['==', ['get', 'placeId'], placeId ?? ''];
 }
 
+/** Where a story label may sit around its point, in order of preference (MapLibre's text anchors). */
+export const LABEL_ANCHORS = ['right', 'left', 'top', 'bottom', 'top-left', 'top-right', 'bottom-right', 'bottom-left'] as const;
+
 /** The label layers: the main places' labels above the icons (placed first), the others below. */
 export const LABEL_LAYERS = ['story-labels', 'story-labels-primary'];
 
@@ -53,7 +56,7 @@ function labelLayer(id: string, theme: Theme, visible: readonly LayerId[], prima
       'text-font': [FONT_BOLD],
       'text-size': primary ? zoomSize(13, 16) : zoomSize(12, 15),
       'text-line-height': 1.15,
-      'text-variable-anchor': ['right', 'left', 'top', 'bottom', 'top-left', 'top-right', 'bottom-right', 'bottom-left'],
+      'text-variable-anchor': [...LABEL_ANCHORS],
       'text-radial-offset': 1.1,
       'text-justify': 'auto',
       'text-padding': 3,
