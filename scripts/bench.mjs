@@ -1,5 +1,3 @@
-// Benchmarks: time to a drawn map, as a ratio against a bare MapLibre map measured in the same
-// run, and the initial JavaScript of each page (bytes, gzipped). Run after `npm run build`.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';

@@ -1,7 +1,3 @@
-// The initial JavaScript of each page in dist/: the page's <script type="module"> entries and
-// <link rel="modulepreload"> links, plus every module they import statically, transitively.
-// Dynamic import() is not followed: code loaded on demand is not initial. Bytes are counted raw
-// and gzipped (node:zlib, level 9), each file once. Run after a build: `node scripts/measure-bundles.mjs [--json]`.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
