@@ -113,6 +113,16 @@ test('keyboard alone can select a place', async ({ page }) => {
   expect(exacts('mothers-cry')).toContain(await activePassage(page));
 });
 
+test('the first Tab offers a skip to the list of places, which keyboard users can then choose from', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Skip to the list of places' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid="place-list"] button').first()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-testid="place-list"] button').first()).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('hiding a layer in the legend hides it on the map and in the URL', async ({ page }) => {
   await openApp(page);
   await page.locator('input[data-layer-id="baku-monument"]').uncheck();
