@@ -208,7 +208,7 @@ test('a title with markup is written as text in the SVG and never run while maki
 });
 
 test('the SVG labels Khojaly at the default extent, its label placed before the icons as on the map', async ({ page }) => {
-  const svg = (await snapshot(page, { format: 'svg', size: undefined, width: 1123, height: 794, preset: 'custom' })).bytes.toString('utf8');
+  const svg = (await snapshot(page, { format: 'svg', width: 1123, height: 794, preset: 'custom' })).bytes.toString('utf8');
   expect(svg).toMatch(/<text id="label-khojaly"[^>]*><tspan[^>]*>Khojaly<\/tspan>/);
   expect(svg).toMatch(/<text id="label-mothers-cry"/);
 });
