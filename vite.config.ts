@@ -21,6 +21,8 @@ const pages = Object.fromEntries(
 );
 
 export default defineConfig({
+  /** Relative asset URLs: the built site works from any folder of any server. */
+  base: './',
   plugins: [svelte(), oembed(), routeCorridorsPlugin(import.meta.dirname)],
   define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],

@@ -27,9 +27,11 @@
     return query ? '?' + query : '';
   }
 
+  /** A fixed height from data-options, read as the embed reads it: 200 to 4000 px, else auto. */
   function fixedHeight(el) {
-    var match = /(?:^|&)height=(\d{3,4})(?:&|$)/.exec(el.getAttribute('data-options') || '');
-    return match ? Number(match[1]) : null;
+    var match = /(?:^|&)height=(\d{1,4})(?:&|$)/.exec(el.getAttribute('data-options') || '');
+    var px = match ? Number(match[1]) : NaN;
+    return px >= 200 && px <= 4000 ? px : null;
   }
 
   /** One embedded map: its element, iframe, last state, and the host API. */

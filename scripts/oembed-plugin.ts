@@ -27,6 +27,9 @@ export function oembed(): Plugin {
       });
     },
     generateBundle() {
+      if (!process.env.PUBLIC_URL) {
+        this.warn(`PUBLIC_URL is not set: oembed.json and the oEmbed links point at ${DEFAULT_PUBLIC_URL}; set PUBLIC_URL to the published address`);
+      }
       this.emitFile({ type: 'asset', fileName: 'oembed.json', source: json });
     }
   };

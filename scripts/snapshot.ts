@@ -1,18 +1,16 @@
-import { createServer, type Server } from 'node:http';
-import { access, constants, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, constants, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { SnapshotAnswer, SnapshotOptions } from '../src/lib/export/snapshot-page';
+import { serveStatic } from './static-server';
 
 const USAGE = `Usage: npm run snapshot -- --out <file> [--format png|jpeg|svg|pdf|geojson|annotations]
   [--size social-wide|social-square|a4-portrait|a4-landscape|letter-portrait|letter-landscape|custom]
   [--width W --height H] [--scale S | --dpi D] [--view zoom/lat/lng] [--layers a,b] [--place id]
-  [--title "..."] [--subtitle "..."] [--theme light|dark] [--base-url https://.../]`;
+  [--title "..."] [--subtitle "..."] [--theme light|dark] [--basemap id] [--base-url https://.../]`;
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.geojson': 'application/json', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png', '.wasm': 'application/wasm' };
 
 class UsageError extends Error {}
 
@@ -74,19 +72,6 @@ async function checkWritable(file: string): Promise<void> {
   }
 }
 
-function serve(root: string): Promise<Server> {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    try {
-      const body = await readFile(join(root, path));
-      res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 async function main(): Promise<void> {
   let parsed: ReturnType<typeof options>;
@@ -98,7 +83,7 @@ async function main(): Promise<void> {
   }
   const dist = resolve('dist');
   if (!existsSync(join(dist, 'snapshot.html'))) fail('dist/snapshot.html is missing: run npm run build first', 2);
-  const server = await serve(dist);
+  const { server, origin } = await serveStatic({ '/': dist });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--no-first-run']
@@ -107,7 +92,7 @@ async function main(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(`http://127.0.0.1:${(server.address() as AddressInfo).port}/snapshot.html`);
+    await page.goto(`${origin}/snapshot.html`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 30_000 });
     const answer = (await page.evaluate((o) => (window as any).__khojalyExport(o), parsed.page)) as SnapshotAnswer;
     if (!answer.ok) fail(answer.error, 1);

@@ -190,3 +190,19 @@ test('without WebGL the page says why the map is missing, and the places and sou
     await browser.close();
   }
 });
+
+test('a passage from a hidden layer shows that layer', async ({ page }) => {
+  await openApp(page, 'place=khankendi&cite=1&layers=khojaly');
+  expect(await activePassage(page)).toBe(exacts('khankendi')[1]);
+  await expect(page.locator('input[data-layer-id="flag-raising-2023"]')).toBeChecked();
+});
+
+test('a new URL whose view is malformed frames the default view', async ({ page }) => {
+  await openApp(page, 'view=10/39.9/46.8');
+  await page.evaluate(() => (window.location.hash = 'view=99/1/1'));
+  await expect
+    .poll(() => page.evaluate(() => (window as any).__map.getZoom()))
+    .toBeLessThan(9);
+  const center = await page.evaluate(() => (window as any).__map.getCenter());
+  expect(center.lng).toBeCloseTo((46.45 + 50.45) / 2, 0);
+});

@@ -208,3 +208,11 @@ test('oEmbed: both pages link to a rich response whose snippet works on another 
   await expectHeightFollows(page, frame);
   expect((await heights(page, frame)).iframe).not.toBe(oembed.height);
 });
+
+test('the loader reads a height out of the embed’s range as the embed does: auto, following the content', async ({ page }) => {
+  await page.goto(`${HOST_ORIGIN}/blank.html`);
+  await page.setContent(`<main style="max-width:640px"><div data-khojaly-map="place=aghdam" data-options="height=100"></div><script src="${MAP_ORIGIN}/embed.js"></script></main>`);
+  const frame = await embedFrame(page);
+  await expect(frame.locator('[data-testid="embed"]')).toHaveAttribute('data-height', 'auto');
+  await expectHeightFollows(page, frame);
+});

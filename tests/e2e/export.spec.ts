@@ -142,7 +142,7 @@ test('the export dialog opens from the toolbar, downloads a PNG and closes with 
 test('export code is not in the initial JavaScript of the app or the embed', async () => {
   for (const html of ['index.html', 'embed.html'].filter((f) => existsSync(join('dist', f)))) {
     const page = readFileSync(join('dist', html), 'utf8');
-    const chunks = [...page.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    const chunks = [...page.matchAll(/(?:src|href)="(?:\.?\/)?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
     expect(chunks.length, html).toBeGreaterThan(0);
     for (const chunk of chunks) {
       const code = readFileSync(join('dist', chunk), 'utf8');

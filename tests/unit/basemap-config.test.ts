@@ -31,11 +31,17 @@ describe('parseBasemapConfig', () => {
       basemaps: [
         { id: 'evil', type: 'style', url: 'javascript:alert(1)' },
         { id: 'proto', type: 'pmtiles', url: '//other.example/x.pmtiles' },
+        { id: 'data', type: 'style', url: 'data:application/json,{}' },
         { id: 'Bad Id', type: 'offline' }
       ]
     });
     expect(config.basemaps.map((b) => b.id)).toEqual(['offline']);
     expect(config.default).toBe('offline');
+  });
+
+  it('accepts a path relative to the page, so the site works from any folder', () => {
+    const config = parseBasemapConfig({ basemaps: [{ id: 'tiles', type: 'pmtiles', url: 'basemap/caucasus.pmtiles' }] });
+    expect(config.basemaps.map((b) => b.id)).toEqual(['offline', 'tiles']);
   });
 
   it('survives a configuration that is not an object', () => {

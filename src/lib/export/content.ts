@@ -72,15 +72,16 @@ export function sourceText(source: Pick<Source, 'title' | 'publisher' | 'date' |
 }
 
 /**
- * The sources cited by these places through their visible layers, numbered in the order of the
- * source index.
+ * The sources cited by these places through their visible layers. Each keeps its number in the
+ * source index, the one the app shows ([1], [2] …), so an export and the screen agree.
  */
 export function citedSources(model: Model, places: readonly Place[], visible: readonly LayerId[]): SourceEntry[] {
   const cited = new Set(places.flatMap((p) => p.citations.filter((c) => visible.includes(c.layer)).map((c) => c.source)));
   return model.sources
-    .filter((s) => cited.has(s.id))
-    .map((s, i) => ({
-      n: i + 1,
+    .map((s, i) => ({ s, n: i + 1 }))
+    .filter(({ s }) => cited.has(s.id))
+    .map(({ s, n }) => ({
+      n,
       id: s.id,
       label: s.label,
       title: s.title,

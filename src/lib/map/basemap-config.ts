@@ -49,9 +49,11 @@ function parseChoice(entry: unknown): BasemapChoice | null {
   return null;
 }
 
-/** Same-origin paths and http(s) URLs only. */
+/** Paths on the page's own server (absolute or relative) and http(s) URLs; no other scheme. */
 function isAllowedUrl(url: string): boolean {
-  return /^\/(?!\/)/.test(url) || /^https?:\/\//i.test(url);
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme) return scheme === 'http' || scheme === 'https';
+  return !url.startsWith('//') && url.length > 0;
 }
 
 /** The origins a configuration may contact besides the page's own (for the Content-Security-Policy). */

@@ -141,6 +141,11 @@ export class MapController {
     else this.map.jumpTo(target);
   }
 
+  /** Frames the default view: Karabakh and Baku together. */
+  home(): void {
+    this.map.fitBounds(DEFAULT_BOUNDS, { padding: 30, animate: false });
+  }
+
   /** Moves the camera to a view from the URL or the host page. */
   jumpTo(view: View): void {
     this.map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });

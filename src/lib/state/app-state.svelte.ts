@@ -1,8 +1,8 @@
 import { LAYER_IDS, type Citation, type LayerId, type Model, type Place } from '../data/types';
 import type { UrlState, View } from './url';
 
-/** A request for the map to move to a place or a view; `seq` makes repeated requests distinct. */
-export type CameraRequest = { seq: number } & ({ placeId: string } | { view: View });
+/** A request for the map to move to a place, a view or the default frame; `seq` makes repeated requests distinct. */
+export type CameraRequest = { seq: number } & ({ placeId: string } | { view: View } | { home: true });
 
 /**
  * The app's one state: visible layers, selected place and passage, the source shown, the camera.
@@ -38,8 +38,8 @@ export class AppState {
   }
 
   /**
-   * Selects a place and one of its passages, shows that passage's source, makes sure one of the
-   * place's layers is visible and, unless told otherwise, asks the map to move there.
+   * Selects a place and one of its passages, shows that passage's source, shows the layer that
+   * passage belongs to and, unless told otherwise, asks the map to move there.
    */
   select(placeId: string, options: { cite?: number; focus?: boolean } = {}): void {
     const place = this.findPlace(placeId);
@@ -48,7 +48,8 @@ export class AppState {
     this.citeIndex = clampIndex(options.cite ?? 0, place.citations.length);
     const citation = place.citations[this.citeIndex];
     if (citation) this.sourceId = citation.source;
-    if (!place.layers.some((l) => this.visibleLayers.includes(l))) this.visibleLayers = [...this.visibleLayers, place.layers[0]!];
+    const layer = citation?.layer ?? place.layers[0]!;
+    if (!this.visibleLayers.includes(layer)) this.visibleLayers = LAYER_IDS.filter((l) => l === layer || this.visibleLayers.includes(l));
     if (options.focus !== false) this.camera = { placeId, seq: this.nextSeq() };
   }
 
@@ -119,13 +120,20 @@ export class AppState {
     };
   }
 
-  /** Applies a parsed URL; absent values keep their defaults. The camera is the map's to apply. */
+  /**
+   * Applies a parsed URL: what it lacks (or gives malformed) takes its default, the camera
+   * included: a URL with neither a view nor a place frames the default view.
+   */
   applyUrl(url: UrlState): void {
     this.visibleLayers = url.layers ? LAYER_IDS.filter((l) => url.layers!.includes(l)) : [...LAYER_IDS];
     this.basemapId = url.basemap ?? null;
     if (url.view) this.moveTo(url.view);
     if (url.place) this.select(url.place, { cite: url.cite ?? 0, focus: url.view === null });
     else this.clearSelection();
+    if (!url.view && !url.place) {
+      this.view = null;
+      this.camera = { home: true, seq: this.nextSeq() };
+    }
   }
 }
 

@@ -34,6 +34,12 @@ describe('what the export lists', () => {
     expect(sourceText(known)).not.toContain('unknown');
   });
 
+  it('keeps each source’s number from the source index, as the app shows it', () => {
+    const overviewOnly = citedSources(model, placesInExtent(model, ['khankendi'], KARABAKH), ['khankendi']);
+    const index = model.sources.findIndex((s) => s.id === 'khojaly-overview');
+    expect(overviewOnly.map((s) => [s.id, s.n])).toEqual([['khojaly-overview', index + 1]]);
+  });
+
   it('lists exactly the sources the places in view cite', () => {
     const places = placesInExtent(model, LAYER_IDS, BAKU);
     const expected = new Set(places.flatMap((p) => p.citations.map((c) => c.source)));
