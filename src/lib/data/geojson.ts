@@ -50,24 +50,6 @@ export function sameGeometry(a: Geometry, b: Geometry): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** A representative point of a geometry: the point itself, or the middle vertex of a line. */
-export function anchorPoint(geometry: Geometry): Position {
-  switch (geometry.type) {
-    case 'Point':
-      return geometry.coordinates;
-    case 'LineString':
-    case 'MultiPoint':
-      return geometry.coordinates[Math.floor(geometry.coordinates.length / 2)]!;
-    case 'Polygon':
-    case 'MultiLineString':
-      return geometry.coordinates[0]![0]!;
-    case 'MultiPolygon':
-      return geometry.coordinates[0]![0]![0]!;
-    default:
-      return [0, 0];
-  }
-}
-
 /** Every position of a geometry, flattened. */
 export function positions(geometry: Geometry): Position[] {
   switch (geometry.type) {

@@ -4,7 +4,7 @@ import type { AppState } from './app-state.svelte';
 import { formatHash, parseHash, type Known } from './url';
 
 /** What URL ids the model accepts. */
-export function knownIds(app: AppState): Known {
+function knownIds(app: AppState): Known {
   return { layers: LAYER_IDS, places: app.model.places.map((p) => p.id), basemaps: BASEMAPS.basemaps.map((b) => b.id) };
 }
 

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
-import { FONT_BOLD, FONT_REGULAR, type Theme } from '../basemap';
+import { FONT_BOLD, type Theme } from '../basemap';
 import { LAYER_SYMBOLS, STORY_COLORS } from '../symbols';
 import corridors from 'virtual:route-corridors';
 import { storyLabels, storyPoints, storyRoutes } from './story-data';
@@ -197,6 +197,3 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
     labelLayer('story-labels-primary', theme, visible, true)
   ];
 }
-
-/** Fonts the story layers use, so a test can check they are the shipped ones. */
-export const STORY_FONTS = [FONT_REGULAR, FONT_BOLD];
