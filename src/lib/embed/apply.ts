@@ -2,20 +2,18 @@ import type { View } from '../state/url';
 import type { HostMessage } from './protocol';
 
 /** The part of AppState a host message may use: state methods only, never the map. */
-export interface HostControls<L extends string = string> {
-  readonly visibleLayers: readonly L[];
-  readonly model: { layers: readonly { id: L }[] };
+export interface HostControls {
   select(placeId: string, options?: { cite?: number; focus?: boolean }): void;
   clearSelection(): void;
   moveTo(view: View): void;
-  toggleLayer(id: L): void;
+  setLayers(ids: readonly string[]): void;
 }
 
 /**
  * Applies a validated host message to the app state. Returns true when the message asked for
  * nothing but a reply (`get-state`), so the caller can answer with the state.
  */
-export function applyHostMessage<L extends string>(app: HostControls<L>, message: HostMessage): boolean {
+export function applyHostMessage(app: HostControls, message: HostMessage): boolean {
   switch (message.type) {
     case 'khojaly-map:select':
       if (message.place === null) app.clearSelection();
@@ -25,9 +23,7 @@ export function applyHostMessage<L extends string>(app: HostControls<L>, message
       app.moveTo(message.view);
       return false;
     case 'khojaly-map:layers':
-      for (const { id } of app.model.layers) {
-        if (message.layers.includes(id) !== app.visibleLayers.includes(id)) app.toggleLayer(id);
-      }
+      app.setLayers(message.layers);
       return false;
     case 'khojaly-map:get-state':
       return true;

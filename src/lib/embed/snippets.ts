@@ -1,7 +1,8 @@
 import { DEFAULT_EMBED_OPTIONS, formatEmbedOptions, type EmbedOptions } from './options.ts';
 
-/** The map's title, used for iframe titles and oEmbed. */
-export const MAP_TITLE = 'Khojaly, February 1992 and after';
+import { MAP_TITLE } from '../title.ts';
+
+export { MAP_TITLE };
 /** The iframe height a snippet starts with before the embed reports its own. */
 export const INITIAL_HEIGHT = 520;
 /** The `sandbox` of every iframe snippet: scripts on the map's own origin, links open in new tabs. */

@@ -1,4 +1,5 @@
 import { bundledModel } from '../data/bundled';
+import { MAP_TITLE } from '../title';
 import { LAYER_IDS } from '../data/types';
 import { parseView } from '../state/url';
 import { ExportError, exportSnapshot, type ExportRequest } from './export';
@@ -53,7 +54,7 @@ async function snapshot(options: SnapshotOptions): Promise<SnapshotAnswer> {
       frame: { width, height },
       layers: (options.layers ?? [...LAYER_IDS]) as ExportRequest['layers'],
       place,
-      title: options.title ?? 'Khojaly, February 1992 and after',
+      title: options.title ?? MAP_TITLE,
       subtitle: options.subtitle ?? (place ? (model.places.find((p) => p.id === place)?.name ?? '') : ''),
       theme: options.theme ?? 'light',
       basemap: options.basemap ?? null,

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { positions } from '../data/geojson';
+import { geometryBounds } from '../data/geojson';
 import { BASEMAP_URLS, TOWN_MINZOOM, basemapPalette, type Theme } from '../map/basemap';
 import type { Measure } from './layout';
 import { interpolate, linePath, placeLabel, polygonPath, type Frame, type Placement, type Project } from './svg-util';
@@ -27,16 +27,11 @@ export function solid(color: string): { color: string; opacity: number } {
 }
 
 
-/** True when the feature's projected bounding box meets the frame. */
+/** True when the feature's projected bounding box meets the frame (Mercator keeps west/east and north/south in order). */
 function meets(g: Geometry, project: Project, w: number, h: number): boolean {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const p of positions(g)) {
-    const [x, y] = project(p);
-    x0 = Math.min(x0, x);
-    y0 = Math.min(y0, y);
-    x1 = Math.max(x1, x);
-    y1 = Math.max(y1, y);
-  }
+  const [west, south, east, north] = geometryBounds(g);
+  const [x0, y1] = project([west, south]);
+  const [x1, y0] = project([east, north]);
   return x1 >= 0 && y1 >= 0 && x0 <= w && y0 <= h;
 }
 

@@ -49,7 +49,7 @@ export class AppState {
     const citation = place.citations[this.citeIndex];
     if (citation) this.sourceId = citation.source;
     const layer = citation?.layer ?? place.layers[0]!;
-    if (!this.visibleLayers.includes(layer)) this.visibleLayers = LAYER_IDS.filter((l) => l === layer || this.visibleLayers.includes(l));
+    if (!this.visibleLayers.includes(layer)) this.setLayers([...this.visibleLayers, layer]);
     if (options.focus !== false) this.camera = { placeId, seq: this.nextSeq() };
   }
 
@@ -78,10 +78,13 @@ export class AppState {
     this.citeIndex = 0;
   }
 
+  /** Shows exactly these layers (unknown ids are ignored), kept in legend order. */
+  setLayers(ids: readonly string[]): void {
+    this.visibleLayers = LAYER_IDS.filter((l) => ids.includes(l));
+  }
+
   toggleLayer(id: LayerId): void {
-    this.visibleLayers = this.visibleLayers.includes(id)
-      ? this.visibleLayers.filter((l) => l !== id)
-      : LAYER_IDS.filter((l) => l === id || this.visibleLayers.includes(l));
+    this.setLayers(this.visibleLayers.includes(id) ? this.visibleLayers.filter((l) => l !== id) : [...this.visibleLayers, id]);
   }
 
   /** Chooses a configured basemap; the default one is kept out of the URL. */
@@ -125,7 +128,7 @@ export class AppState {
    * included: a URL with neither a view nor a place frames the default view.
    */
   applyUrl(url: UrlState): void {
-    this.visibleLayers = url.layers ? LAYER_IDS.filter((l) => url.layers!.includes(l)) : [...LAYER_IDS];
+    this.setLayers(url.layers ?? LAYER_IDS);
     this.basemapId = url.basemap ?? null;
     if (url.view) this.moveTo(url.view);
     if (url.place) this.select(url.place, { cite: url.cite ?? 0, focus: url.view === null });

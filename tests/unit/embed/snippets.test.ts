@@ -46,13 +46,11 @@ describe('snippets', () => {
 describe('applyHostMessage', () => {
   function fake() {
     const calls: string[] = [];
-    const app: HostControls & { visibleLayers: string[] } = {
-      visibleLayers: ['a', 'b'],
-      model: { layers: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] },
+    const app: HostControls = {
       select: (id, o) => calls.push(`select ${id} ${o?.cite}`),
       clearSelection: () => calls.push('clear'),
       moveTo: (v) => calls.push(`move ${v.zoom}/${v.lat}/${v.lng}`),
-      toggleLayer: (id) => calls.push(`toggle ${id}`)
+      setLayers: (ids) => calls.push(`layers ${ids.join(',')}`)
     };
     return { app, calls };
   }
@@ -63,7 +61,7 @@ describe('applyHostMessage', () => {
     applyHostMessage(app, { type: 'khojaly-map:select', place: null });
     applyHostMessage(app, { type: 'khojaly-map:view', view: { zoom: 9, lat: 1, lng: 2 } });
     applyHostMessage(app, { type: 'khojaly-map:layers', layers: ['b', 'c'] });
-    expect(calls).toEqual(['select x 2', 'clear', 'move 9/1/2', 'toggle a', 'toggle c']);
+    expect(calls).toEqual(['select x 2', 'clear', 'move 9/1/2', 'layers b,c']);
   });
 
   it('asks for a reply only to get-state', () => {

@@ -2,6 +2,7 @@ import type { LayerSpecification, SourceSpecification, StyleSpecification } from
 import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { basemapLayers, basemapSources, fontFaces, type Theme } from '../basemap';
 import { storyLayers, storySources } from './story';
+import { MAP_TITLE } from '../../title';
 
 /** The part of a style under the story layers. */
 export interface BasemapPart {
@@ -31,7 +32,7 @@ export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null,
   const base = basemap ?? offlineBasemap(theme);
   return {
     version: 8,
-    name: 'Khojaly, February 1992 and after',
+    name: MAP_TITLE,
     ...(base.glyphs ? { glyphs: base.glyphs } : {}),
     ...(base.sprite ? { sprite: base.sprite } : {}),
     'font-faces': fontFaces(),
