@@ -2,8 +2,9 @@ import { defineConfig } from '@playwright/test';
 
 /** Debian's Chromium; nothing here downloads a browser. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const APP_PORT = 4173;
-export const HOST_PORT = 4174;
+/** Ports of the app and the host-page fixture (`APP_PORT`, `HOST_PORT` let parallel checkouts coexist). */
+export const APP_PORT = Number(process.env.APP_PORT ?? 4173);
+export const HOST_PORT = Number(process.env.HOST_PORT ?? 4174);
 
 export default defineConfig({
   testDir: 'tests/e2e',

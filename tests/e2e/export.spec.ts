@@ -184,7 +184,7 @@ test('a raster export draws the basemap chosen on screen, credits it and links t
   await page.locator('body[data-ready="true"]').waitFor();
   const answer = (await page.evaluate(
     (o) => (window as any).__khojalyExport(o),
-    { format: 'png', width: 600, height: 400, view: '8/40.2/47.2', basemap: 'pmtiles', permalinkBase: 'http://127.0.0.1:4173/' }
+    { format: 'png', width: 600, height: 400, view: '8/40.2/47.2', basemap: 'pmtiles', permalinkBase: 'https://maps.example.org/' }
   )) as SnapshotAnswer;
   expect(answer.ok).toBe(true);
   if (!answer.ok) return;
@@ -192,7 +192,7 @@ test('a raster export draws the basemap chosen on screen, credits it and links t
   expect(archiveRequests.length).toBeGreaterThan(0);
   const unknown = (await page.evaluate(
     (o) => (window as any).__khojalyExport(o),
-    { format: 'png', width: 600, height: 400, basemap: 'somewhere', permalinkBase: 'http://127.0.0.1:4173/' }
+    { format: 'png', width: 600, height: 400, basemap: 'somewhere', permalinkBase: 'https://maps.example.org/' }
   )) as SnapshotAnswer;
   expect(unknown).toEqual({ ok: false, error: 'unknown basemap "somewhere"; configured basemaps: offline, pmtiles' });
 });
