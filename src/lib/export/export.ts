@@ -1,16 +1,18 @@
+import type { StyleSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type Model } from '../data/types';
 import { STORY_ATTRIBUTION, plainAttribution } from '../map/attribution';
-import { DEFAULT_BOUNDS } from '../map/camera';
 import { basemapChoice, BASEMAPS, resolveBasemap } from '../map/basemaps';
-import { buildStyle, type BasemapPart } from '../map/style';
-import { citedSources, permalink, placesInExtent, type SourceEntry } from './content';
-import { exportAnnotations, exportGeoJson } from './data';
-import { canvasMeasure, loadExportFonts } from './fonts';
-import { layoutFrame, scaleBarOps, type FrameContent, type Layout } from './layout';
-import { cameraBounds, fitCamera, metresPerPixel, type Bounds, type Camera } from './mercator';
 import { renderMap, webglLimit } from '../map/offscreen';
+import { buildStyle, type BasemapPart } from '../map/style';
+import { permalink } from './content';
+import { exportAnnotations, exportGeoJson } from './data';
+import { drawMap, rasterStyle, styleData, type MapDrawing } from './drawing';
+import { canvasMeasure, loadExportFonts } from './fonts';
+import { linkView, planFrame, type FramePlan } from './frame';
+import type { FrameContent, Op } from './layout';
 import { ExportError, checkRasterSize, composeRaster } from './raster';
 import { resolveSize, SizeError, type OutputSize } from './size';
+import { basemapSourceData, loadBasemapData } from './svg-basemap';
 import type { ExportRequest, ExportResult } from './types';
 
 export { ExportError } from './raster';
@@ -28,11 +30,6 @@ export function checkRequest(model: Model, request: ExportRequest): void {
   }
 }
 
-/** The basemap a raster export draws: the configured one asked for (the same as on screen). */
-async function rasterBasemap(request: ExportRequest): Promise<BasemapPart> {
-  return resolveBasemap(basemapChoice(request.basemap ?? null), request.theme);
-}
-
 /** The credits of the map's style sources (its basemap's included) and the story, as plain text. */
 export function exportAttribution(model: Model, request: Pick<ExportRequest, 'theme'>, basemap?: BasemapPart): string {
   const style = buildStyle({ model, theme: request.theme, basemap });
@@ -40,122 +37,99 @@ export function exportAttribution(model: Model, request: Pick<ExportRequest, 'th
   return plainAttribution([...new Set([...fromSources, ...STORY_ATTRIBUTION])]);
 }
 
-function requestedBounds(request: ExportRequest): Bounds {
-  if (!request.view) return [DEFAULT_BOUNDS[0][0], DEFAULT_BOUNDS[0][1], DEFAULT_BOUNDS[1][0], DEFAULT_BOUNDS[1][1]];
-  const { zoom, lat, lng } = request.view;
-  return cameraBounds({ center: [lng, lat], zoom, width: request.frame.width, height: request.frame.height });
-}
-
-const sameSources = (a: SourceEntry[], b: SourceEntry[]) => a.map((s) => s.id).join() === b.map((s) => s.id).join();
-
-/** Lays the frame out and fits the extent into its map, until the sources listed are those of the places drawn. */
-function frame(model: Model, request: ExportRequest, size: OutputSize, base: Omit<FrameContent, 'sources'>): { layout: Layout; camera: Camera; sources: SourceEntry[] } {
-  const bounds = requestedBounds(request);
-  const measure = canvasMeasure();
-  const sourcesIn = (b: Bounds) => citedSources(model, placesInExtent(model, request.layers, b), request.layers);
-  let sources = sourcesIn(bounds);
-  for (let round = 0; ; round++) {
-    const layout = layoutFrame(size.cssWidth, size.cssHeight, { ...base, sources }, request.theme, measure);
-    const m = layout.map;
-    layout.map = { x: Math.round(m.x), y: Math.round(m.y), w: Math.round(m.w), h: Math.round(m.h) };
-    const mapOp = layout.ops.find((op) => op.kind === 'map')!;
-    Object.assign(mapOp, layout.map);
-    const camera = fitCamera(bounds, layout.map.w, layout.map.h);
-    const drawn = sourcesIn(cameraBounds(camera));
-    if (sameSources(drawn, sources) || round === 3) {
-      layout.ops.push(...scaleBarOps(layout.map, metresPerPixel(camera.center[1], camera.zoom), layout.base, request.theme));
-      return { layout, camera, sources: drawn };
-    }
-    sources = drawn;
-  }
-}
-
-function fileStem(request: ExportRequest): string {
-  return `khojaly-map${request.place ? `-${request.place}` : ''}`;
-}
-
-/**
- * Makes one export: an image (PNG, JPEG), a vector document (SVG, PDF) or data (GeoJSON, Web
- * Annotations). The export dialog and the headless snapshot both call this.
- */
-export async function exportSnapshot(model: Model, request: ExportRequest): Promise<ExportResult> {
-  checkRequest(model, request);
-  const raster = request.format === 'png' || request.format === 'jpeg';
-  const basemap = raster ? await rasterBasemap(request) : undefined;
-  const attribution = exportAttribution(model, request, basemap);
-  const viewForLink = request.view ?? (() => {
-    const c = fitCamera(requestedBounds(request), request.frame.width, request.frame.height);
-    return { zoom: c.zoom, lat: c.center[1], lng: c.center[0] };
-  })();
-  const link = permalink(request.permalinkBase, { view: viewForLink, layers: request.layers, allLayers: LAYER_IDS.length, place: request.place, basemap: request.basemap });
-  const stem = fileStem(request);
-  const data = (value: object, ext: string, mime: string): ExportResult => ({
-    blob: new Blob([JSON.stringify(value, null, 2)], { type: mime }),
-    filename: `${stem}.${ext}`,
-    mime,
-    width: null,
-    height: null,
-    sources: [],
-    texts: [],
-    map: null
-  });
-  if (request.format === 'geojson') return data(exportGeoJson(model, request.layers, { permalink: link, attribution }), 'geojson', 'application/geo+json');
-  if (request.format === 'annotations') return data(exportAnnotations(model, request.layers, { permalink: link }), 'jsonld', 'application/ld+json');
-
-  let size: OutputSize;
+/** The request's size in pixels, or an {@link ExportError} naming what is wrong with it. */
+export function outputSize(request: ExportRequest): OutputSize {
   try {
-    size = resolveSize(request.size);
+    return resolveSize(request.size);
   } catch (e) {
     if (e instanceof SizeError) throw new ExportError(e.message);
     throw e;
   }
-  await loadExportFonts();
-  const { layout, camera, sources } = frame(model, request, size, { title: request.title, subtitle: request.subtitle, legend: legendOf(model, request), attribution, permalink: link });
-  const texts = layout.ops.flatMap((op) => (op.kind === 'text' ? [op.text] : []));
-  const result = {
-    sources: sources.map(({ n, id, text }) => ({ n, id, text })),
-    texts,
-    map: { ...layout.map, center: camera.center, zoom: camera.zoom }
+}
+
+/** The style the export draws from: the map's own (offline basemap), for the request's layers, selection and theme. */
+export function exportStyle(model: Model, request: ExportRequest, basemap?: BasemapPart): StyleSpecification {
+  return buildStyle({ model, theme: request.theme, visible: request.layers, selected: request.place, basemap });
+}
+
+const fileStem = (request: ExportRequest) => `khojaly-map${request.place ? `-${request.place}` : ''}`;
+
+function dataExport(value: object, filename: string, mime: string): ExportResult {
+  return { blob: new Blob([JSON.stringify(value, null, 2)], { type: mime }), filename, mime, width: null, height: null, sources: [], texts: [], map: null, labels: [], callouts: [], symbols: [], insets: [] };
+}
+
+/** What every image and document result reports about its frame and map (for checks and tests). */
+export function describePlan(plan: FramePlan): Omit<ExportResult, 'blob' | 'filename' | 'mime' | 'width' | 'height'> {
+  const { layout, camera, drawing } = plan;
+  return {
+    sources: plan.sources.map(({ n, id, text }) => ({ n, id, text })),
+    texts: layout.ops.flatMap((op) => (op.kind === 'text' ? [op.text] : [])),
+    map: { ...layout.map, center: camera.center, zoom: camera.zoom },
+    labels: drawing.placed.labels.filter((l) => l.candidate.story).map((l) => ({ placeId: l.candidate.placeId!, text: l.candidate.lines.map((x) => x.text).join('\n'), box: l.box })),
+    callouts: drawing.placed.callouts.map((c) => ({ n: c.n, placeId: c.placeId, text: c.text })),
+    symbols: drawing.symbols.map((s) => ({ placeId: s.placeId!, at: s.at })),
+    insets: drawing.insets.map((i) => ({ id: i.plan.id, ...i.plan.rect }))
   };
+}
+
+async function rasterExport(model: Model, request: ExportRequest, size: OutputSize, plan: FramePlan, basemap: BasemapPart): Promise<Blob> {
+  const { camera, layout, drawing } = plan;
+  const mapPixels: [number, number] = [Math.round(camera.width * size.pixelRatio), Math.round(camera.height * size.pixelRatio)];
+  const glLimit = webglLimit();
+  checkRasterSize(size.pixelWidth, size.pixelHeight, mapPixels, glLimit);
+  const style = rasterStyle(exportStyle(model, request, basemap), drawing, camera);
+  const image = await renderMap({ model, theme: request.theme, basemap, visible: request.layers, selected: request.place, camera, pixelRatio: size.pixelRatio, glLimit, style });
+  const overlay = [drawing.labels.badges, ...drawing.insets.map((i) => i.svg)].join('\n');
+  const ops: Op[] = overlay.trim() ? [...layout.ops, { kind: 'overlay', ...layout.map, svg: overlay }] : layout.ops;
+  const canvas = await composeRaster(ops, image, size.pixelWidth, size.pixelHeight, size.pixelRatio);
+  const mime = request.format === 'png' ? 'image/png' : 'image/jpeg';
+  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, mime, 0.92));
+  if (!blob) throw new ExportError(`the browser could not encode a ${size.pixelWidth} × ${size.pixelHeight} px ${request.format.toUpperCase()}`);
+  return blob;
+}
+
+/**
+ * Makes one export: an image (PNG, JPEG), a vector document (SVG, PDF) or data (GeoJSON, Web
+ * Annotations). The export dialog and the headless snapshot both call this. Steps: check the
+ * request, make the permalink, plan the frame (layout, camera, map drawn from the style, labels,
+ * insets), then write the format.
+ */
+export async function exportSnapshot(model: Model, request: ExportRequest): Promise<ExportResult> {
+  checkRequest(model, request);
+  const raster = request.format === 'png' || request.format === 'jpeg';
+  const basemap = raster ? await resolveBasemap(basemapChoice(request.basemap ?? null), request.theme) : undefined;
+  const attribution = exportAttribution(model, request, basemap);
+  const link = permalink(request.permalinkBase, { view: linkView(request), layers: request.layers, allLayers: LAYER_IDS.length, place: request.place, basemap: request.basemap });
+  const stem = fileStem(request);
+  if (request.format === 'geojson') return dataExport(exportGeoJson(model, request.layers, { permalink: link, attribution }), `${stem}.geojson`, 'application/geo+json');
+  if (request.format === 'annotations') return dataExport(exportAnnotations(model, request.layers, { permalink: link }), `${stem}.jsonld`, 'application/ld+json');
+
+  const size = outputSize(request);
+  await loadExportFonts();
+  const measure = canvasMeasure();
+  const style = exportStyle(model, request);
+  const data = styleData(style, basemapSourceData(await loadBasemapData()));
+  const base: Omit<FrameContent, 'sources' | 'callouts'> = { title: request.title, subtitle: request.subtitle, legend: legendOf(model, request), attribution, permalink: link };
+  const plan = planFrame(model, request, size, base, measure, (camera, f, forced): MapDrawing => drawMap({ style, data, camera, measure, theme: request.theme, base: f, forced }));
+  const described = describePlan(plan);
   if (raster) {
-    const mapPixels: [number, number] = [Math.round(camera.width * size.pixelRatio), Math.round(camera.height * size.pixelRatio)];
-    const glLimit = webglLimit();
-    checkRasterSize(size.pixelWidth, size.pixelHeight, mapPixels, glLimit);
-    const image = await renderMap({ model, theme: request.theme, basemap, visible: request.layers, selected: request.place, camera, pixelRatio: size.pixelRatio, glLimit });
-    const canvas = await composeRaster(layout.ops, image, size.pixelWidth, size.pixelHeight, size.pixelRatio);
-    const mime = request.format === 'png' ? 'image/png' : 'image/jpeg';
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, mime, 0.92));
-    if (!blob) throw new ExportError(`the browser could not encode a ${size.pixelWidth} × ${size.pixelHeight} px ${request.format.toUpperCase()}`);
-    return { ...result, blob, filename: `${stem}.${request.format === 'png' ? 'png' : 'jpg'}`, mime, width: size.pixelWidth, height: size.pixelHeight };
+    const blob = await rasterExport(model, request, size, plan, basemap!);
+    return { ...described, blob, filename: `${stem}.${request.format === 'png' ? 'png' : 'jpg'}`, mime: blob.type, width: size.pixelWidth, height: size.pixelHeight };
   }
-  const { buildSvg } = await import('./svg');
-  const { loadBasemapData } = await import('./svg-basemap');
-  const description = `Sources: ${sources.map((s) => `[${s.n}] ${s.text}`).join(' ')} Map data: ${attribution}. Permalink: ${link}`;
-  const svg = buildSvg({
-    model,
-    theme: request.theme,
-    visible: request.layers,
-    selected: request.place,
-    width: size.cssWidth,
-    height: size.cssHeight,
-    ops: layout.ops,
-    camera,
-    basemap: await loadBasemapData(),
-    measure: canvasMeasure(),
-    title: request.title,
-    description
-  });
-  if (request.format === 'svg') {
-    return { ...result, blob: new Blob([svg], { type: 'image/svg+xml' }), filename: `${stem}.svg`, mime: 'image/svg+xml', width: size.cssWidth, height: size.cssHeight };
-  }
+  const [{ buildSvg }, { embeddedFontStyle }] = await Promise.all([import('./svg'), import('./svg-font')]);
+  const description = `Sources: ${plan.sources.map((s) => `[${s.n}] ${s.text}`).join(' ')} Map data: ${attribution}. Permalink: ${link}`;
+  const bare = buildSvg({ width: size.cssWidth, height: size.cssHeight, ops: plan.layout.ops, drawing: plan.drawing, title: request.title, description });
+  const svg = bare.replace('<defs>', `${await embeddedFontStyle(bare)}\n<defs>`);
+  const common = { ...described, width: size.cssWidth, height: size.cssHeight };
+  if (request.format === 'svg') return { ...common, blob: new Blob([svg], { type: 'image/svg+xml' }), filename: `${stem}.svg`, mime: 'image/svg+xml' };
   const { svgToPdf } = await import('./pdf');
-  const blob = await svgToPdf(svg, size.cssWidth, size.cssHeight, {
+  const blob = await svgToPdf(bare, size.cssWidth, size.cssHeight, {
     title: request.title,
     subject: `${request.subtitle ? `${request.subtitle}. ` : ''}Permalink: ${link}. Map data and licences: ${attribution}`,
-    keywords: sources.map((s) => `[${s.n}] ${s.text}`).join('; '),
+    keywords: plan.sources.map((s) => `[${s.n}] ${s.text}`).join('; '),
     author: 'khojaly-map'
   });
-  return { ...result, blob, filename: `${stem}.pdf`, mime: 'application/pdf', width: size.cssWidth, height: size.cssHeight };
+  return { ...common, blob, filename: `${stem}.pdf`, mime: 'application/pdf' };
 }
 
 function legendOf(model: Model, request: ExportRequest): FrameContent['legend'] {

@@ -4,6 +4,9 @@ import type { Measure } from './layout';
 /** The family name burned-in text uses: the shipped Noto Sans, so output is the same on every machine. */
 export const EXPORT_FONT = 'Noto Sans';
 
+/** The `font-family` of SVG text: the embedded Noto Sans subset, then a generic fallback. */
+export const EXPORT_FONT_STACK = `'${EXPORT_FONT}', sans-serif`;
+
 let loaded: Promise<void> | null = null;
 
 /** Loads the shipped Noto Sans (regular and bold) into `document.fonts` once. */

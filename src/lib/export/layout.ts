@@ -19,7 +19,9 @@ export type Op =
   | { kind: 'line'; x1: number; y1: number; x2: number; y2: number; color: string; width: number }
   | { kind: 'text'; x: number; y: number; text: string; size: number; bold: boolean; color: string; anchor?: 'start' | 'end'; role: string }
   | ({ kind: 'swatch'; layer: LayerId } & Rect)
-  | ({ kind: 'map' } & Rect);
+  | ({ kind: 'map' } & Rect)
+  /** SVG markup drawn over the map in raster exports (insets, callouts), in map-frame pixels. */
+  | ({ kind: 'overlay'; svg: string } & Rect);
 
 /** What the frame around the map shows. */
 export interface FrameContent {
@@ -27,6 +29,8 @@ export interface FrameContent {
   subtitle: string;
   legend: { layer: LayerId; title: string }[];
   sources: SourceEntry[];
+  /** Story places shown by a numbered callout instead of a label, listed as a key. */
+  callouts?: { n: number; text: string }[];
   attribution: string;
   permalink: string;
 }
@@ -105,6 +109,16 @@ function panel(content: FrameContent, x: number, y: number, w: number, f: number
       const b = textBlock(wrap(entry.title, w - sw - 0.6 * f, f, false, measure), x + sw + 0.6 * f, at - 0.05 * f, f, false, c.text, 'legend');
       ops.push(...b.ops);
       at += Math.max(b.height, 1.25 * f) + 0.3 * f;
+    }
+    at += 0.5 * f;
+  }
+  if (content.callouts && content.callouts.length > 0) {
+    heading('Numbered places', 'callouts-heading');
+    for (const entry of content.callouts) {
+      ops.push({ kind: 'text', x, y: at + f, text: `${entry.n}`, size: f, bold: true, color: c.text, role: 'callout-number' });
+      const b = textBlock(wrap(entry.text, w - 1.6 * f, f, false, measure), x + 1.6 * f, at, f, false, c.text, 'callout');
+      ops.push(...b.ops);
+      at += b.height + 0.2 * f;
     }
     at += 0.5 * f;
   }

@@ -36,6 +36,13 @@ function svgImage(svg: string): Promise<HTMLImageElement> {
   return image;
 }
 
+/** A standalone SVG of overlay markup, with the Noto Sans subset it uses embedded (an image cannot use the page's fonts). */
+async function overlaySvg(markup: string, w: number, h: number): Promise<string> {
+  const { embeddedFontStyle } = await import('./svg-font');
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${markup}</svg>`;
+  return svg.replace('>', `>${await embeddedFontStyle(svg)}`);
+}
+
 /** Draws the layout's operations, with the map image in its rectangle, onto a new canvas. */
 export async function composeRaster(ops: Op[], mapImage: CanvasImageSource, pixelWidth: number, pixelHeight: number, pixelRatio: number): Promise<HTMLCanvasElement> {
   const canvas = document.createElement('canvas');
@@ -75,6 +82,9 @@ export async function composeRaster(ops: Op[], mapImage: CanvasImageSource, pixe
       ctx.drawImage(img, op.x + (op.w - img.width * s) / 2, op.y + (op.h - img.height * s) / 2, img.width * s, img.height * s);
     } else if (op.kind === 'map') {
       ctx.drawImage(mapImage, op.x, op.y, op.w, op.h);
+    } else if (op.kind === 'overlay') {
+      const img = await svgImage(await overlaySvg(op.svg, op.w, op.h));
+      ctx.drawImage(img, op.x, op.y, op.w, op.h);
     }
   }
   return canvas;

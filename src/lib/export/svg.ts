@@ -1,10 +1,8 @@
 import { legendSvg } from '../map/symbols';
-import { EXPORT_FONT } from './fonts';
-import type { Measure, Op } from './layout';
-import { projector, type Camera } from './mercator';
-import { basemapLabels, basemapShapes, type BasemapData } from './svg-basemap';
-import { storyLabelElements, storyShapes, type StorySvgInput } from './svg-story';
-import { esc, Placement } from './svg-util';
+import type { MapDrawing } from './drawing';
+import { EXPORT_FONT_STACK } from './fonts';
+import type { Op } from './layout';
+import { esc } from './svg-util';
 
 const n = (v: number) => String(Math.round(v * 100) / 100);
 
@@ -25,58 +23,49 @@ export function opSvg(op: Op): string {
     case 'line':
       return `<line x1="${n(op.x1)}" y1="${n(op.y1)}" x2="${n(op.x2)}" y2="${n(op.y2)}" stroke="${op.color}" stroke-width="${n(op.width)}"/>`;
     case 'text':
-      return `<text class="${op.role}" x="${n(op.x)}" y="${n(op.y)}" font-family="${EXPORT_FONT}" font-size="${n(op.size)}" font-weight="${op.bold ? 700 : 400}" fill="${op.color}"${op.anchor === 'end' ? ' text-anchor="end"' : ''}>${esc(op.text)}</text>`;
+      return `<text class="${op.role}" x="${n(op.x)}" y="${n(op.y)}" font-family="${EXPORT_FONT_STACK}" font-size="${n(op.size)}" font-weight="${op.bold ? 700 : 400}" fill="${op.color}"${op.anchor === 'end' ? ' text-anchor="end"' : ''}>${esc(op.text)}</text>`;
     case 'swatch':
       return swatch(op);
+    case 'overlay':
+      return `<g transform="translate(${n(op.x)} ${n(op.y)})">${op.svg}</g>`;
     case 'map':
       return '';
   }
 }
 
-/** What the vector document needs beyond the layout. */
-export interface SvgInput extends Omit<StorySvgInput, 'zoom' | 'project'> {
+/** What the vector document needs: the frame's operations and the map drawn. */
+export interface SvgInput {
   width: number;
   height: number;
   ops: Op[];
-  camera: Camera;
-  basemap: BasemapData;
-  measure: Measure;
+  drawing: MapDrawing;
   title: string;
   description: string;
 }
 
 /**
- * The whole export as an SVG document: the basemap and story layers as paths in Web Mercator,
- * labels and every burned-in text as `<text>`, the map clipped to its frame.
+ * The whole export as an SVG document: the map's layers as paths in Web Mercator (each group
+ * `data-layer` naming its style layer), labels and every burned-in text as `<text>`, callouts and
+ * insets over the map, all clipped to the map's frame.
  */
 export function buildSvg(input: SvgInput): string {
-  const { camera, ops, width, height } = input;
+  const { ops, width, height, drawing } = input;
   const map = ops.find((op): op is Extract<Op, { kind: 'map' }> => op.kind === 'map')!;
-  const project = projector(camera);
-  const placement = new Placement(camera.width, camera.height);
-  const story = { ...input, zoom: camera.zoom, project };
-  const shapes = basemapShapes(input.basemap, input.theme, camera.zoom, project, camera.width, camera.height);
-  const primaryLabels = storyLabelElements(story, placement, input.measure, true);
-  const storySvg = storyShapes(story, placement);
-  const otherLabels = storyLabelElements(story, placement, input.measure, false);
-  const storyLabels = { halos: [...primaryLabels.halos, ...otherLabels.halos], texts: [...primaryLabels.texts, ...otherLabels.texts] };
-  const baseLabels = basemapLabels(input.basemap, input.theme, camera.zoom, project, camera.width, camera.height, placement, input.measure);
   const mapIndex = ops.indexOf(map);
-  const before = ops.slice(0, mapIndex).map(opSvg);
-  const after = ops.slice(mapIndex + 1).map(opSvg);
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${n(width)}" height="${n(height)}" viewBox="0 0 ${n(width)} ${n(height)}" font-family="${EXPORT_FONT_STACK}">`,
     `<title>${esc(input.title)}</title>`,
     `<desc>${esc(input.description)}</desc>`,
     `<defs><clipPath id="map-clip"><rect x="0" y="0" width="${n(map.w)}" height="${n(map.h)}"/></clipPath></defs>`,
-    `<g id="frame">${before.join('\n')}</g>`,
+    `<g id="frame">${ops.slice(0, mapIndex).map(opSvg).join('\n')}</g>`,
     `<g id="map" transform="translate(${n(map.x)} ${n(map.y)})" clip-path="url(#map-clip)">`,
-    `<g id="basemap">${shapes}</g>`,
-    `<g id="story">${storySvg}</g>`,
-    `<g id="label-halos">${[...baseLabels.halos, ...storyLabels.halos].join('\n')}</g>`,
-    `<g id="labels">${[...baseLabels.texts, ...storyLabels.texts].join('\n')}</g>`,
+    `<g id="layers">${drawing.layers.join('\n')}</g>`,
+    `<g id="label-halos">${drawing.labels.halos}</g>`,
+    `<g id="labels">${drawing.labels.texts}</g>`,
+    `<g id="callouts">${drawing.labels.badges}</g>`,
+    `<g id="insets">${drawing.insets.map((i) => i.svg).join('\n')}</g>`,
     `</g>`,
-    `<g id="frame-over-map">${after.join('\n')}</g>`,
+    `<g id="frame-over-map">${ops.slice(mapIndex + 1).map(opSvg).join('\n')}</g>`,
     `</svg>`
   ].join('\n');
 }

@@ -42,4 +42,12 @@ export interface ExportResult {
   texts: string[];
   /** The map's camera and where the map sits in the frame (CSS pixels). */
   map: { x: number; y: number; w: number; h: number; center: [number, number]; zoom: number } | null;
+  /** Story labels drawn: place, text and box in map-frame CSS pixels (left, top, right, bottom). */
+  labels: { placeId: string; text: string; box: [number, number, number, number] }[];
+  /** Story places shown by a numbered callout (listed in the frame's key) instead of a label. */
+  callouts: { n: number; placeId: string; text: string }[];
+  /** Story symbols drawn in the map frame, at their anchor points. */
+  symbols: { placeId: string; at: [number, number] }[];
+  /** Insets drawn in the map frame. */
+  insets: { id: 'baku' | 'locator'; x: number; y: number; w: number; h: number }[];
 }

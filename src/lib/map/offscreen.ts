@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';
+import { Map as MapLibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { LayerId, Model } from '../data/types';
 import type { Theme } from './basemap';
@@ -27,6 +27,8 @@ export interface MapRender {
   glLimit: number;
   /** The basemap under the story layers; the offline one when absent. */
   basemap?: BasemapPart;
+  /** A style to draw instead of `buildStyle(options)` (exports place story labels themselves). */
+  style?: StyleSpecification;
 }
 
 /** The largest map canvas side this browser's WebGL can draw (texture, renderbuffer and viewport limits). */
@@ -53,7 +55,7 @@ export async function renderMap(options: MapRender, timeoutMs = 60_000): Promise
   document.body.append(container);
   const map = new MapLibreMap({
     container,
-    style: buildStyle(options),
+    style: options.style ?? buildStyle(options),
     center: camera.center,
     zoom: camera.zoom,
     minZoom: 0,

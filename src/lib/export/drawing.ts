@@ -1,0 +1,127 @@
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import { FONT_BOLD, basemapPalette, type Theme } from '../map/basemap';
+import { LABEL_LAYERS, storyText } from '../map/style/story';
+import { EXPORT_FONT_STACK } from './fonts';
+import { insetLayers, planInsets, viewRect, type InsetPlan } from './insets';
+import { labelsSvg, placeLabels, type Placed } from './labels';
+import type { Measure } from './layout';
+import { projector, unproject, type Camera } from './mercator';
+import { drawLayers, type DrawnSymbol, type SourceData } from './svg-layers';
+import { esc } from './svg-util';
+
+/** What the map part of an export is drawn from. */
+export interface MapInput {
+  style: Pick<StyleSpecification, 'layers' | 'sources'>;
+  data: SourceData;
+  camera: Camera;
+  measure: Measure;
+  theme: Theme;
+  /** The frame's base font size, for the insets' size. */
+  base: number;
+  /** Places whose label is a numbered callout whatever happens (keeps callout numbers stable across layout rounds). */
+  forced?: ReadonlySet<string>;
+}
+
+/** An inset drawn: its plan and its SVG markup in map-frame pixels. */
+export interface InsetDrawing {
+  plan: InsetPlan;
+  svg: string;
+}
+
+/** The map drawn: its layers as SVG, the labels placed, the story symbols drawn, the insets. */
+export interface MapDrawing {
+  layers: string[];
+  placed: Placed;
+  symbols: DrawnSymbol[];
+  insets: InsetDrawing[];
+  /** Label halos, labels and callout badges as SVG. */
+  labels: { halos: string; texts: string; badges: string };
+}
+
+const n = (v: number) => String(Math.round(v * 10) / 10);
+
+/** Resolves a style source to features: inline GeoJSON data as is, URLs through `data`. */
+export function styleData(style: MapInput['style'], byUrl: SourceData): SourceData {
+  return (id) => {
+    const source = style.sources[id];
+    if (!source || source.type !== 'geojson') return null;
+    return typeof source.data === 'string' ? byUrl(id) : (source.data as FeatureCollection<Geometry, Record<string, unknown>>);
+  };
+}
+
+function drawInset(input: MapInput, plan: InsetPlan): InsetDrawing {
+  const { rect, camera } = plan;
+  const frame = { w: rect.w, h: rect.h };
+  const drawn = drawLayers({ layers: insetLayers(input.style as StyleSpecification, plan) }, input.data, camera.zoom, projector(camera), frame);
+  const size = Math.max(9, Math.min(12, rect.w / 16));
+  const captionBox: DrawnSymbol = { placeId: null, at: [0, 0], box: [0, 0, input.measure(plan.caption, size, true) + 10, size + 6], story: false };
+  const placed = placeLabels(drawn.labels, [...drawn.symbols, captionBox], frame, input.measure);
+  const colors = storyText(input.theme);
+  const palette = basemapPalette(input.theme);
+  const text = labelsSvg({ labels: placed.labels, callouts: [] }, { text: colors.text, halo: colors.halo, badge: colors.halo });
+  const view = viewRect(plan);
+  const box = view ? `<rect class="inset-view" x="${n(view.x)}" y="${n(view.y)}" width="${n(view.w)}" height="${n(view.h)}" fill="none" stroke="${colors.text}" stroke-width="1.5"/>` : '';
+  const caption = `<text class="inset-caption" x="5" y="${n(size + 3)}" font-family="${EXPORT_FONT_STACK}" font-size="${n(size)}" font-weight="700" fill="${colors.text}" stroke="${colors.halo}" stroke-width="3" paint-order="stroke" stroke-linejoin="round">${esc(plan.caption)}</text>`;
+  const svg = [
+    `<g id="inset-${plan.id}" class="inset" transform="translate(${n(rect.x)} ${n(rect.y)})">`,
+    `<clipPath id="inset-${plan.id}-clip"><rect width="${n(rect.w)}" height="${n(rect.h)}"/></clipPath>`,
+    `<g clip-path="url(#inset-${plan.id}-clip)">${drawn.svg.join('\n')}${box}<g class="label-halos">${text.halos}</g><g class="labels">${text.texts}</g>${caption}</g>`,
+    `<rect class="inset-frame" width="${n(rect.w)}" height="${n(rect.h)}" fill="none" stroke="${palette.border}" stroke-width="1.5"/>`,
+    `</g>`
+  ].join('\n');
+  return { plan, svg };
+}
+
+/**
+ * Draws the map of an export from the style: every layer evaluated at the camera's zoom and cut to
+ * the frame, the insets in corners free of story symbols, and the labels placed around them.
+ */
+export function drawMap(input: MapInput, skip?: (layer: LayerSpecification) => boolean): MapDrawing {
+  const { camera } = input;
+  const frame = { w: camera.width, h: camera.height };
+  const drawn = drawLayers(input.style as StyleSpecification, input.data, camera.zoom, projector(camera), frame, skip);
+  const story = drawn.symbols.filter((s) => s.story);
+  const insets = planInsets(camera, story.map((s) => s.at), input.base).map((plan) => drawInset(input, plan));
+  const blocked: DrawnSymbol[] = insets.map(({ plan: { rect } }) => ({ placeId: null, at: [rect.x + rect.w / 2, rect.y + rect.h / 2], box: [rect.x, rect.y, rect.x + rect.w, rect.y + rect.h], story: false }));
+  const placed = placeLabels(drawn.labels, [...drawn.symbols, ...blocked], frame, input.measure, input.forced);
+  const colors = storyText(input.theme);
+  return { layers: drawn.svg, placed, symbols: story, insets, labels: labelsSvg(placed, { text: colors.text, halo: colors.halo, badge: colors.halo }) };
+}
+
+/**
+ * The style a raster export renders: the map's own, with its story label layers replaced by one
+ * layer holding the labels exactly where the export placed them (MapLibre still places the
+ * basemap's labels around them).
+ */
+export function rasterStyle(style: StyleSpecification, drawing: MapDrawing, camera: Camera): StyleSpecification {
+  const features: Feature<Point, Record<string, unknown>>[] = drawing.placed.labels
+    .filter((p) => p.candidate.story)
+    .map((p) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: unproject(camera, p.center) },
+      properties: { placeId: p.candidate.placeId, label: p.candidate.lines.map((l) => l.text).join('\n'), size: p.candidate.lines[0]!.size, color: p.candidate.color, halo: p.candidate.halo, haloWidth: p.candidate.haloWidth }
+    }));
+  const layer: LayerSpecification = {
+    id: 'story-export-labels',
+    type: 'symbol',
+    source: 'story-export-labels',
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': [FONT_BOLD],
+      'text-size': ['get', 'size'],
+      'text-line-height': 1.15,
+      'text-anchor': 'center',
+      'text-justify': 'center',
+      'text-max-width': 100,
+      'text-allow-overlap': true,
+      'text-ignore-placement': false
+    },
+    paint: { 'text-color': ['get', 'color'], 'text-halo-color': ['get', 'halo'], 'text-halo-width': ['get', 'haloWidth'], 'text-halo-blur': 0.5 }
+  };
+  return {
+    ...style,
+    sources: { ...style.sources, 'story-export-labels': { type: 'geojson', data: { type: 'FeatureCollection', features } } },
+    layers: [...style.layers.filter((l) => !LABEL_LAYERS.includes(l.id)), layer]
+  };
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import type { LayerId } from '../../../src/lib/data/types';
+import { loadModel } from '../../../src/lib/data/load';
+import { readGeodata } from '../../../src/lib/data/read-files';
+import { drawMap, styleData, type MapDrawing } from '../../../src/lib/export/drawing';
+import type { Measure } from '../../../src/lib/export/layout';
+import { fitCamera, type Bounds, type Camera } from '../../../src/lib/export/mercator';
+import { basemapSourceData, type BasemapData } from '../../../src/lib/export/svg-basemap';
+import { BASEMAP_SOURCE, type Theme } from '../../../src/lib/map/basemap';
+import { MAIN_BOUNDS } from '../../../src/lib/map/frames';
+import { buildStyle } from '../../../src/lib/map/style';
+
+const result = loadModel(readGeodata('geodata'));
+if (!result.ok) throw new Error('shipped geodata is invalid');
+/** The shipped model. */
+export const model = result.model;
+
+/** The committed basemap files, read from disk. */
+export const basemap = Object.fromEntries(
+  Object.keys(BASEMAP_SOURCE).map((name) => [name, JSON.parse(readFileSync(`geodata/basemap/${name}.geojson`, 'utf8'))])
+) as BasemapData;
+
+/** A text width close to Noto Sans's (no canvas in Node). */
+export const measure: Measure = (text, size, bold) => text.length * size * (bold ? 0.6 : 0.55);
+
+/** The main frame's bounds as west, south, east, north. */
+export const MAIN: Bounds = [MAIN_BOUNDS[0][0], MAIN_BOUNDS[0][1], MAIN_BOUNDS[1][0], MAIN_BOUNDS[1][1]];
+
+/** What a drawing test varies. */
+export interface DrawOptions {
+  camera?: Camera;
+  width?: number;
+  height?: number;
+  visible?: readonly LayerId[];
+  selected?: string | null;
+  theme?: Theme;
+}
+
+/** The map drawn as an export draws it, from the app's own style. */
+export function draw(options: DrawOptions = {}): { drawing: MapDrawing; camera: Camera; style: ReturnType<typeof buildStyle> } {
+  const camera = options.camera ?? fitCamera(MAIN, options.width ?? 900, options.height ?? 600);
+  const theme = options.theme ?? 'light';
+  const style = buildStyle({ model, theme, visible: options.visible, selected: options.selected ?? null });
+  const data = styleData(style, basemapSourceData(basemap));
+  return { drawing: drawMap({ style, data, camera, measure, theme, base: 14 }), camera, style };
+}
