@@ -25,23 +25,46 @@ function pathOf(points: [number, number][], closed: boolean): string {
   return closed && d ? `${d}Z` : d;
 }
 
-/** SVG path data of a line, cut to the frame: runs of segments outside it are left out. */
+/** Liang–Barsky: the part of segment a–b inside the box, or null. */
+function clipSegment(a: [number, number], b: [number, number], [x0, y0, x1, y1]: [number, number, number, number]): [[number, number], [number, number]] | null {
+  const dx = b[0] - a[0];
+  const dy = b[1] - a[1];
+  let t0 = 0;
+  let t1 = 1;
+  for (const [p, q] of [[-dx, a[0] - x0], [dx, x1 - a[0]], [-dy, a[1] - y0], [dy, y1 - a[1]]] as const) {
+    if (p === 0) {
+      if (q < 0) return null;
+      continue;
+    }
+    const t = q / p;
+    if (p < 0) t0 = Math.max(t0, t);
+    else t1 = Math.min(t1, t);
+    if (t0 > t1) return null;
+  }
+  return [[a[0] + t0 * dx, a[1] + t0 * dy], [a[0] + t1 * dx, a[1] + t1 * dy]];
+}
+
+/** SVG path data of a line, cut to the frame (plus a margin): segments are clipped, runs outside left out. */
 export function linePath(coords: Position[], project: Project, frame?: Frame): string {
   const points = coords.map((c) => project(c));
   if (!frame) return pathOf(points, false);
-  const [x0, y0, x1, y1] = [-MARGIN, -MARGIN, frame.w + MARGIN, frame.h + MARGIN];
+  const box: [number, number, number, number] = [-MARGIN, -MARGIN, frame.w + MARGIN, frame.h + MARGIN];
   const runs: [number, number][][] = [];
   let run: [number, number][] = [];
   for (let i = 1; i < points.length; i++) {
-    const [a, b] = [points[i - 1]!, points[i]!];
-    const out = Math.max(a[0], b[0]) < x0 || Math.min(a[0], b[0]) > x1 || Math.max(a[1], b[1]) < y0 || Math.min(a[1], b[1]) > y1;
-    if (out) {
+    const clipped = clipSegment(points[i - 1]!, points[i]!, box);
+    if (!clipped) {
       if (run.length > 1) runs.push(run);
       run = [];
-    } else {
-      if (run.length === 0) run.push(a);
-      run.push(b);
+      continue;
     }
+    const [a, b] = clipped;
+    const last = run[run.length - 1];
+    if (!last || last[0] !== a[0] || last[1] !== a[1]) {
+      if (run.length > 1) runs.push(run);
+      run = [a];
+    }
+    run.push(b);
   }
   if (run.length > 1) runs.push(run);
   return runs.map((p) => pathOf(p, false)).join('');

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { boxDistance } from '../../../src/lib/export/labels';
+import { fitCamera, projector } from '../../../src/lib/export/mercator';
+import { BAKU_INSET } from '../../../src/lib/map/frames';
+import { MAIN, draw, model } from './fixture';
+
+const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as { coordinates: [number, number] }).coordinates;
+
+describe('labels in an export', () => {
+  for (const [w, h] of [[790, 570], [770, 860], [360, 400]] as const) {
+    for (const selected of [null, 'khojaly']) {
+      const { drawing, camera } = draw({ width: w, height: h, selected });
+      const symbols = drawing.symbols;
+      const labelled = new Set([...drawing.placed.labels.map((l) => l.candidate.placeId), ...drawing.placed.callouts.map((c) => c.placeId)]);
+
+      it(`labels every story symbol of a ${w} × ${h} map (selected: ${selected}) or numbers it in the key`, () => {
+        expect(symbols.length).toBeGreaterThan(4);
+        for (const s of symbols) expect(labelled.has(s.placeId), s.placeId!).toBe(true);
+      });
+
+      it(`puts each story label of a ${w} × ${h} map nearer its own symbol than any other, inside the frame`, () => {
+        for (const l of drawing.placed.labels.filter((x) => x.candidate.story)) {
+          const own = boxDistance(l.box, l.candidate.at);
+          for (const s of symbols.filter((x) => x.placeId !== l.candidate.placeId)) expect(own, `${l.candidate.placeId} vs ${s.placeId}`).toBeLessThan(boxDistance(l.box, s.at));
+          expect(l.box[0] >= 0 && l.box[1] >= 0 && l.box[2] <= camera.width && l.box[3] <= camera.height, l.candidate.placeId!).toBe(true);
+        }
+      });
+    }
+  }
+
+  it('marks story symbols and labels with data-place-id', () => {
+    const { drawing } = draw();
+    const svg = [...drawing.layers, drawing.labels.texts].join('\n');
+    expect(svg).toMatch(/<g class="story-symbol" data-place-id="aghdara"/);
+    expect(svg).toMatch(/<text class="label story-label" data-layer="story-labels" data-place-id="aghdara"[^>]*><tspan[^>]*>Aghdara</);
+  });
+
+  it('turns a label with no room into a numbered callout, never dropping it', () => {
+    const { drawing } = draw({ width: 140, height: 120 });
+    const names = [...drawing.placed.labels.map((l) => l.candidate.placeId), ...drawing.placed.callouts.map((c) => c.placeId)];
+    expect(drawing.placed.callouts.length).toBeGreaterThan(0);
+    expect(drawing.placed.callouts.map((c) => c.n)).toEqual(drawing.placed.callouts.map((_, i) => i + 1));
+    for (const s of drawing.symbols) expect(names).toContain(s.placeId);
+    expect(drawing.labels.badges).toMatch(/<g class="callout" data-place-id="[a-z-]+">/);
+  });
+});
+
+describe('clipping to the frame', () => {
+  it('cuts the route, its corridor and its arrows to the frame at zoom 22', () => {
+    const [lng, lat] = point('khojaly');
+    const { drawing } = draw({ camera: { center: [lng + 0.0002, lat], zoom: 22, width: 1200, height: 675 } });
+    const svg = drawing.layers.join('\n');
+    expect((svg.match(/class="line-icon"/g) ?? []).length).toBeLessThan(20);
+    const numbers = [...svg.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].flatMap((m) => [Number(m[1]), Number(m[2])]);
+    expect(Math.max(...numbers.map(Math.abs))).toBeLessThan(1300);
+    expect(svg.length).toBeLessThan(200_000);
+  });
+});
+
+describe('insets', () => {
+  it('shows Baku in an inset at the main frame, and no locator', () => {
+    const { drawing } = draw();
+    expect(drawing.insets.map((i) => i.plan.id)).toEqual(['baku']);
+    expect(drawing.insets[0]!.svg).toMatch(/data-place-id="mothers-cry"/);
+  });
+
+  it('adds a locator with the view rectangle when zoomed in', () => {
+    const [lng, lat] = point('khojaly');
+    const { drawing } = draw({ camera: { center: [lng, lat], zoom: 12, width: 800, height: 500 } });
+    expect(drawing.insets.map((i) => i.plan.id).sort()).toEqual(['baku', 'locator']);
+    expect(drawing.insets.find((i) => i.plan.id === 'locator')!.svg).toMatch(/class="inset-view"/);
+  });
+
+  it('leaves Baku out of the insets when the view already shows it', () => {
+    const b = BAKU_INSET.bounds;
+    const { drawing } = draw({ camera: fitCamera([b[0][0], b[0][1], b[1][0], b[1][1]], 800, 500) });
+    expect(drawing.insets.map((i) => i.plan.id)).toEqual(['locator']);
+  });
+
+  it('never covers a story symbol with an inset', () => {
+    for (const [w, h] of [[790, 570], [360, 400]]) {
+      const { drawing, camera } = draw({ width: w, height: h });
+      const project = projector(camera);
+      for (const { plan } of drawing.insets) {
+        for (const s of drawing.symbols) {
+          const inside = s.at[0] >= plan.rect.x && s.at[0] <= plan.rect.x + plan.rect.w && s.at[1] >= plan.rect.y && s.at[1] <= plan.rect.y + plan.rect.h;
+          expect(inside, `${s.placeId} under the ${plan.id} inset`).toBe(false);
+        }
+      }
+      expect(project(point('khojaly'))[0]).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('the main frame', () => {
+  it('is the default extent', () => {
+    const { camera } = draw({ width: 900, height: 600 });
+    expect(camera).toEqual(fitCamera(MAIN, 900, 600));
+  });
+});
