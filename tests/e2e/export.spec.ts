@@ -84,7 +84,7 @@ test('the SVG parses and holds place names and source titles as text', async ({ 
   const all = texts!.join(' ');
   for (const name of ['Khojaly', 'Khankendi', 'Aghdam', 'Xocalı']) expect(all).toContain(name);
   expect(all).toContain(model.sources.find((s) => s.title)!.title!);
-  expect(svg).toMatch(/<g id="basemap-land" [^>]*><path d="M/);
+  expect(svg).toMatch(/<g data-layer="basemap-land"><path d="M/);
   expect(svg).not.toMatch(/<image/);
 });
 
@@ -207,8 +207,8 @@ test('a title with markup is written as text in the SVG and never run while maki
   expect(await page.evaluate(() => (window as any).__ran)).toBeUndefined();
 });
 
-test('the SVG labels Khojaly at the default extent, its label placed before the icons as on the map', async ({ page }) => {
+test('the SVG labels Khojaly at the default extent and the monument in the Baku inset', async ({ page }) => {
   const svg = (await snapshot(page, { format: 'svg', width: 1123, height: 794, preset: 'custom' })).bytes.toString('utf8');
-  expect(svg).toMatch(/<text id="label-khojaly"[^>]*><tspan[^>]*>Khojaly<\/tspan>/);
-  expect(svg).toMatch(/<text id="label-mothers-cry"/);
+  expect(svg).toMatch(/<text class="label story-label" data-layer="story-labels-primary" data-place-id="khojaly"[^>]*><tspan[^>]*>Khojaly<\/tspan>/);
+  expect(svg).toMatch(/<g id="inset-baku"[\s\S]*data-place-id="mothers-cry"[\s\S]*<\/g>/);
 });
