@@ -4,11 +4,11 @@ import { FONT_BOLD, basemapPalette, type Theme } from '../map/basemap';
 import { LABEL_LAYERS, storyText } from '../map/style/story';
 import { EXPORT_FONT_STACK } from './fonts';
 import { insetLayers, planInsets, viewRect, type InsetPlan } from './insets';
-import { labelsSvg, placeLabels, type Placed } from './labels';
+import { anchorBox, labelSize, labelsSvg, placeLabels, type Placed, type PlacedLabel } from './labels';
 import type { Measure } from './layout';
 import { projector, unproject, type Camera } from './mercator';
 import { drawLayers, type DrawnSymbol, type SourceData } from './svg-layers';
-import { esc } from './svg-util';
+import { esc, type Box } from './svg-util';
 
 /** What the map part of an export is drawn from. */
 export interface MapInput {
@@ -50,13 +50,27 @@ export function styleData(style: MapInput['style'], byUrl: SourceData): SourceDa
   };
 }
 
+/** An inset has no key: a story label that found no free spot is set below its symbol anyway, moved inside the inset. */
+function keepInsetLabels(placed: Placed, frame: { w: number; h: number }, measure: Measure): Placed {
+  const forced: PlacedLabel[] = placed.callouts.flatMap((c) => {
+    const candidate = placed.source?.find((x) => x.placeId === c.placeId);
+    if (!candidate) return [];
+    const { w, h, lineHeight } = labelSize(candidate, measure);
+    const [x0, y0] = anchorBox(candidate.at, w, h, 'top', candidate.offsetPx);
+    const x = Math.min(Math.max(x0, 0), Math.max(frame.w - w, 0));
+    const y = Math.min(Math.max(y0, 0), Math.max(frame.h - h, 0));
+    return [{ candidate, box: [x, y, x + w, y + h] as Box, center: [x + w / 2, y + h / 2] as [number, number], lineHeight }];
+  });
+  return { labels: [...placed.labels, ...forced], callouts: [] };
+}
+
 function drawInset(input: MapInput, plan: InsetPlan): InsetDrawing {
   const { rect, camera } = plan;
   const frame = { w: rect.w, h: rect.h };
   const drawn = drawLayers({ layers: insetLayers(input.style as StyleSpecification, plan) }, input.data, camera.zoom, projector(camera), frame);
   const size = Math.max(9, Math.min(12, rect.w / 16));
   const captionBox: DrawnSymbol = { placeId: null, at: [0, 0], box: [0, 0, input.measure(plan.caption, size, true) + 10, size + 6], story: false };
-  const placed = placeLabels(drawn.labels, [...drawn.symbols, captionBox], frame, input.measure);
+  const placed = keepInsetLabels(placeLabels(drawn.labels, [...drawn.symbols, captionBox], frame, input.measure), frame, input.measure);
   const colors = storyText(input.theme);
   const palette = basemapPalette(input.theme);
   const text = labelsSvg({ labels: placed.labels, callouts: [] }, { text: colors.text, halo: colors.halo, badge: colors.halo });

@@ -24,6 +24,8 @@ export interface Callout {
 export interface Placed {
   labels: PlacedLabel[];
   callouts: Callout[];
+  /** The wrapped candidates of the callouts, by place (for a drawing with no key to set them anyway). */
+  source?: LabelCandidate[];
 }
 
 /** Distance from a point to a box (0 inside it). */
@@ -114,7 +116,7 @@ export function placeLabels(candidates: LabelCandidate[], symbols: DrawnSymbol[]
     } else if (c.story && c.placeId) failed.push(c);
   }
   const callouts = failed.map((c, i) => callout(c, i + 1, frame));
-  return { labels, callouts };
+  return { labels, callouts, source: failed };
 }
 
 function callout(c: LabelCandidate, n: number, frame: Frame): Callout {

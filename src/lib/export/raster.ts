@@ -37,9 +37,9 @@ function svgImage(svg: string): Promise<HTMLImageElement> {
 }
 
 /** A standalone SVG of overlay markup, with the Noto Sans subset it uses embedded (an image cannot use the page's fonts). */
-async function overlaySvg(markup: string, w: number, h: number): Promise<string> {
+async function overlaySvg(markup: string, w: number, h: number, pixelRatio: number): Promise<string> {
   const { embeddedFontStyle } = await import('./svg-font');
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${markup}</svg>`;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.round(w * pixelRatio)}" height="${Math.round(h * pixelRatio)}" viewBox="0 0 ${w} ${h}">${markup}</svg>`;
   return svg.replace('>', `>${await embeddedFontStyle(svg)}`);
 }
 
@@ -83,7 +83,7 @@ export async function composeRaster(ops: Op[], mapImage: CanvasImageSource, pixe
     } else if (op.kind === 'map') {
       ctx.drawImage(mapImage, op.x, op.y, op.w, op.h);
     } else if (op.kind === 'overlay') {
-      const img = await svgImage(await overlaySvg(op.svg, op.w, op.h));
+      const img = await svgImage(await overlaySvg(op.svg, op.w, op.h, pixelRatio));
       ctx.drawImage(img, op.x, op.y, op.w, op.h);
     }
   }

@@ -4,7 +4,7 @@ import { fitCamera, projector } from '../../../src/lib/export/mercator';
 import { BAKU_INSET } from '../../../src/lib/map/frames';
 import { MAIN, draw, model } from './fixture';
 
-const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as { coordinates: [number, number] }).coordinates;
+const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as unknown as { coordinates: [number, number] }).coordinates;
 
 describe('labels in an export', () => {
   for (const [w, h] of [[790, 570], [770, 860], [360, 400]] as const) {
