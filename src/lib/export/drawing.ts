@@ -5,8 +5,8 @@ import { LABEL_LAYERS, storyText } from '../map/style/story';
 import { EXPORT_FONT_STACK } from './fonts';
 import { insetLayers, planInsets, viewRect, type InsetPlan } from './insets';
 import { anchorBox, labelSize, labelsSvg, placeLabels, type Placed, type PlacedLabel } from './labels';
-import type { Measure } from './layout';
-import { projector, unproject, type Camera } from './mercator';
+import { scaleBarBox, type Measure } from './layout';
+import { metresPerPixel, projector, unproject, type Camera } from './mercator';
 import { drawLayers, type DrawnSymbol, type SourceData } from './svg-layers';
 import { esc, type Box } from './svg-util';
 
@@ -76,7 +76,8 @@ function drawInset(input: MapInput, plan: InsetPlan): InsetDrawing {
   const text = labelsSvg({ labels: placed.labels, callouts: [] }, { text: colors.text, halo: colors.halo, badge: colors.halo });
   const view = viewRect(plan);
   const box = view ? `<rect class="inset-view" x="${n(view.x)}" y="${n(view.y)}" width="${n(view.w)}" height="${n(view.h)}" fill="none" stroke="${colors.text}" stroke-width="1.5"/>` : '';
-  const caption = `<text class="inset-caption" x="5" y="${n(size + 3)}" font-family="${EXPORT_FONT_STACK}" font-size="${n(size)}" font-weight="700" fill="${colors.text}" stroke="${colors.halo}" stroke-width="3" paint-order="stroke" stroke-linejoin="round">${esc(plan.caption)}</text>`;
+  const captionAttrs = `x="5" y="${n(size + 3)}" font-family="${EXPORT_FONT_STACK}" font-size="${n(size)}" font-weight="700"`;
+  const caption = `<text ${captionAttrs} fill="none" stroke="${colors.halo}" stroke-width="3" stroke-linejoin="round" aria-hidden="true">${esc(plan.caption)}</text><text class="inset-caption" ${captionAttrs} fill="${colors.text}">${esc(plan.caption)}</text>`;
   const svg = [
     `<g id="inset-${plan.id}" class="inset" transform="translate(${n(rect.x)} ${n(rect.y)})">`,
     `<clipPath id="inset-${plan.id}-clip"><rect width="${n(rect.w)}" height="${n(rect.h)}"/></clipPath>`,
@@ -97,7 +98,8 @@ export function drawMap(input: MapInput, skip?: (layer: LayerSpecification) => b
   const drawn = drawLayers(input.style as StyleSpecification, input.data, camera.zoom, projector(camera), frame, skip);
   const story = drawn.symbols.filter((s) => s.story);
   const insets = planInsets(camera, story.map((s) => s.at), input.base).map((plan) => drawInset(input, plan));
-  const blocked: DrawnSymbol[] = insets.map(({ plan: { rect } }) => ({ placeId: null, at: [rect.x + rect.w / 2, rect.y + rect.h / 2], box: [rect.x, rect.y, rect.x + rect.w, rect.y + rect.h], story: false }));
+  const bar = scaleBarBox({ x: 0, y: 0, w: camera.width, h: camera.height }, metresPerPixel(camera.center[1], camera.zoom), input.base);
+  const blocked: DrawnSymbol[] = [...insets.map((i) => i.plan.rect), bar].map((rect) => ({ placeId: null, at: [rect.x + rect.w / 2, rect.y + rect.h / 2], box: [rect.x, rect.y, rect.x + rect.w, rect.y + rect.h], story: false }));
   const placed = placeLabels(drawn.labels, [...drawn.symbols, ...blocked], frame, input.measure, input.forced);
   const colors = storyText(input.theme);
   return { layers: drawn.svg, placed, symbols: story, insets, labels: labelsSvg(placed, { text: colors.text, halo: colors.halo, badge: colors.halo }) };

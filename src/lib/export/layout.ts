@@ -198,16 +198,25 @@ export function niceLength(maxMetres: number): number {
   return (first >= 5 ? 5 : first >= 2 ? 2 : 1) * power;
 }
 
-/** The scale bar in the map's lower left corner, for a map with `metresPerPixel` at its centre. */
-export function scaleBarOps(map: Rect, metresPerPixel: number, f: number, theme: Theme): Op[] {
-  const c = frameColors(theme);
+function scaleBar(map: Rect, metresPerPixel: number, f: number) {
   const metres = niceLength(metresPerPixel * Math.min(map.w * 0.25, 14 * f));
   const px = metres / metresPerPixel;
-  const label = metres >= 1000 ? `${metres / 1000} km` : `${metres} m`;
   const size = 0.8 * f;
   const x = map.x + 0.7 * f;
   const y = map.y + map.h - 0.7 * f;
-  const box = { x: x - 0.4 * f, y: y - 2.2 * f, w: px + 0.8 * f + size * 4, h: 2.5 * f };
+  return { metres, px, size, x, y, box: { x: x - 0.4 * f, y: y - 2.2 * f, w: px + 0.8 * f + size * 4, h: 2.5 * f } };
+}
+
+/** The scale bar's box over the map (so labels keep clear of it). */
+export function scaleBarBox(map: Rect, metresPerPixel: number, f: number): Rect {
+  return scaleBar(map, metresPerPixel, f).box;
+}
+
+/** The scale bar in the map's lower left corner, for a map with `metresPerPixel` at its centre. */
+export function scaleBarOps(map: Rect, metresPerPixel: number, f: number, theme: Theme): Op[] {
+  const c = frameColors(theme);
+  const { metres, px, size, x, y, box } = scaleBar(map, metresPerPixel, f);
+  const label = metres >= 1000 ? `${metres / 1000} km` : `${metres} m`;
   return [
     { kind: 'rect', ...box, fill: c.background, opacity: 0.85 },
     { kind: 'line', x1: x, y1: y - 0.4 * f, x2: x + px, y2: y - 0.4 * f, color: c.text, width: Math.max(1.5, 0.18 * f) },
