@@ -1,4 +1,4 @@
-import type { StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type Model } from '../data/types';
 import { STORY_ATTRIBUTION, plainAttribution } from '../map/attribution';
 import { basemapChoice, BASEMAPS, resolveBasemap } from '../map/basemaps';
@@ -110,7 +110,8 @@ export async function exportSnapshot(model: Model, request: ExportRequest): Prom
   const style = exportStyle(model, request);
   const data = styleData(style, basemapSourceData(await loadBasemapData()));
   const base: Omit<FrameContent, 'sources' | 'callouts'> = { title: request.title, subtitle: request.subtitle, legend: legendOf(model, request), attribution, permalink: link };
-  const plan = planFrame(model, request, size, base, measure, (camera, f, forced): MapDrawing => drawMap({ style, data, camera, measure, theme: request.theme, base: f, forced }));
+  const onlySymbols = raster ? (layer: LayerSpecification) => layer.type !== 'symbol' && layer.type !== 'circle' : undefined;
+  const plan = planFrame(model, request, size, base, measure, (camera, f, forced): MapDrawing => drawMap({ style, data, camera, measure, theme: request.theme, base: f, forced }, onlySymbols));
   const described = describePlan(plan);
   if (raster) {
     const blob = await rasterExport(model, request, size, plan, basemap!);
