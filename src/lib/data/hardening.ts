@@ -1,0 +1,171 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { ValidationError } from './types';
+
+/** What a geodata file may be, at most: past these the loader refuses the file with a message. */
+export const LIMITS = {
+  /** Characters in one JSON file or source text. */
+  fileChars: 5_000_000,
+  /** Nesting of arrays and objects (a MultiPolygon needs 5). */
+  depth: 32,
+  /** Items in one array or keys in one object. */
+  items: 100_000,
+  /** Characters in one string of a JSON file. */
+  stringChars: 20_000
+} as const;
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+
+const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Where a string has a character that breaks exports (C0/C1 controls, lone surrogates, U+FFFE/U+FFFF;
+ * in a source text, tab and newline are allowed): "U+0001 at index 3", or null when it is clean.
+ */
+export function controlCharacter(value: string, inText = false): string | null {
+  const found = (inText ? CONTROL_IN_TEXT : CONTROL).exec(value);
+  return found ? `${codePoint(found[0])} at index ${found.index}` : null;
+}
+
+/** A short, safe rendering of any value for a message: never recursive past the limits, never long. */
+export function describe(value: unknown, max = 80): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' ? '{…}' : String(value);
+  }
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+/** A problem found in a JSON tree, at a path like `features[2].properties.name`. */
+export interface TreeProblem {
+  path: (string | number)[];
+  message: string;
+  /** True when the tree cannot be read further (too deep or too big): the file is refused. */
+  fatal: boolean;
+}
+
+/** Formats a path as `features[2].properties.name`. */
+export function formatPath(path: readonly (string | number)[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * Walks parsed JSON without recursion past {@link LIMITS.depth}: reports nesting too deep, arrays or
+ * objects too big, strings too long and control characters in any string or key.
+ */
+export function treeProblems(root: unknown): TreeProblem[] {
+  const problems: TreeProblem[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  while (stack.length > 0 && problems.length < 50) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > LIMITS.stringChars) problems.push({ path, message: `a string of ${value.length} characters is longer than ${LIMITS.stringChars}`, fatal: false });
+      const bad = controlCharacter(value);
+      if (bad) problems.push({ path, message: `${describe(value, 40)} contains the control character ${bad}`, fatal: false });
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= LIMITS.depth) {
+      problems.push({ path, message: `nesting deeper than ${LIMITS.depth} levels`, fatal: true });
+      return problems;
+    }
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    if (entries.length > LIMITS.items) {
+      problems.push({ path, message: `${entries.length} items, more than ${LIMITS.items}`, fatal: true });
+      return problems;
+    }
+    for (const [key, child] of entries.reverse()) {
+      if (typeof key === 'string') {
+        const bad = controlCharacter(key);
+        if (bad) problems.push({ path: [...path, key], message: `the key contains the control character ${bad}`, fatal: false });
+      }
+      stack.push({ value: child, path: [...path, key] });
+    }
+  }
+  return problems;
+}
+
+/** Whether a URL is absolute `http:` or `https:` (the only links the map shows or exports). */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+const digests = new Map<string, string>();
+
+/** The SHA-256 of a text's UTF-8 bytes, as lower-case hex (what `sha256sum` prints for the file). */
+export function sha256Hex(text: string): string {
+  let hex = digests.get(text);
+  if (hex === undefined) {
+    hex = bytesToHex(sha256(utf8ToBytes(text)));
+    if (digests.size > 16) digests.clear();
+    digests.set(text, hex);
+  }
+  return hex;
+}
+
+/** Problems of a source text as a file: a BOM, CR line endings, control characters, its size. */
+export function sourceTextProblem(text: string): string | null {
+  if (text.length > LIMITS.fileChars) return `is ${text.length} characters, more than ${LIMITS.fileChars}`;
+  if (text.startsWith('\ufeff')) return 'starts with a byte order mark (BOM): offsets would shift by one; save it as UTF-8 without BOM';
+  const cr = text.indexOf('\r');
+  if (cr !== -1) return `has a carriage return (CR) at index ${cr}: offsets count in LF-only text; convert the line endings to LF`;
+  const bad = controlCharacter(text, true);
+  return bad ? `contains the control character ${bad}` : null;
+}
+
+/** Reports, as warnings, the keys of an object that the format does not know (a typo like `citatons`). */
+export function unknownKeys(
+  value: Record<string, unknown>,
+  known: readonly string[],
+  where: { file: string; feature?: string; what: string },
+  warnings: ValidationError[]
+): void {
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      warnings.push({ file: where.file, feature: where.feature, message: `unknown key ${describe(key)} in ${where.what} (known: ${known.join(', ')})` });
+    }
+  }
+}
+
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/** The id of the feature or entry a path points into (`features[2]…` or `[2]…`), or `#2` when it has no valid id. */
+function entryAt(json: unknown, path: readonly (string | number)[]): string | undefined {
+  const [list, index] = path[0] === 'features' ? [(json as { features?: unknown }).features, path[1]] : [json, path[0]];
+  if (typeof index !== 'number' || !Array.isArray(list)) return undefined;
+  const id = (list[index] as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && SLUG.test(id) ? id : `#${index}`;
+}
+
+/**
+ * Parses one JSON file of the geodata: refuses it (undefined) when it is too big, not JSON, or nested
+ * or sized past {@link LIMITS}; reports every control character, naming the file, the feature and the path.
+ */
+export function readJson(file: string, text: string, errors: ValidationError[]): unknown {
+  if (text.length > LIMITS.fileChars) {
+    errors.push({ file, message: `is ${text.length} characters, more than ${LIMITS.fileChars}` });
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    errors.push({ file, message: `is not valid JSON: ${e instanceof Error ? e.message : String(e)}` });
+    return undefined;
+  }
+  const problems = treeProblems(json);
+  for (const problem of problems) {
+    const where = problem.path.length > 0 ? `${formatPath(problem.path)}: ` : '';
+    errors.push({ file, feature: entryAt(json, problem.path), message: `${where}${problem.message}` });
+  }
+  return problems.some((p) => p.fatal) ? undefined : json;
+}
