@@ -11,6 +11,7 @@ import { cameraBounds, fitCamera, metresPerPixel, type Bounds, type Camera } fro
 import { renderMap, webglLimit } from '../map/offscreen';
 import { ExportError, checkRasterSize, composeRaster } from './raster';
 import { resolveSize, SizeError, type OutputSize } from './size';
+import { cleanRequest } from './text';
 import type { ExportRequest, ExportResult } from './types';
 
 export { ExportError } from './raster';
@@ -78,7 +79,8 @@ function fileStem(request: ExportRequest): string {
  * Makes one export: an image (PNG, JPEG), a vector document (SVG, PDF) or data (GeoJSON, Web
  * Annotations). The export dialog and the headless snapshot both call this.
  */
-export async function exportSnapshot(model: Model, request: ExportRequest): Promise<ExportResult> {
+export async function exportSnapshot(model: Model, asked: ExportRequest): Promise<ExportResult> {
+  const request = cleanRequest(asked);
   checkRequest(model, request);
   const raster = request.format === 'png' || request.format === 'jpeg';
   const basemap = raster ? await rasterBasemap(request) : undefined;
