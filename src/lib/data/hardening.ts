@@ -14,10 +14,24 @@ export const LIMITS = {
   stringChars: 20_000
 } as const;
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
-const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/;
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]/;
 
-const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The index of the first lone surrogate, or -1 (checked only when the string is not well formed). */
+function loneSurrogate(value: string): number {
+  if ((value as string & { isWellFormed(): boolean }).isWellFormed()) return -1;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else return i;
+    } else if (c >= 0xdc00 && c <= 0xdfff) return i;
+  }
+  return -1;
+}
 
 /**
  * Where a string has a character that breaks exports (C0/C1 controls, lone surrogates, U+FFFE/U+FFFF;
@@ -25,7 +39,9 @@ const codePoint = (c: string) => `U+${c.charCodeAt(0).toString(16).toUpperCase()
  */
 export function controlCharacter(value: string, inText = false): string | null {
   const found = (inText ? CONTROL_IN_TEXT : CONTROL).exec(value);
-  return found ? `${codePoint(found[0])} at index ${found.index}` : null;
+  const surrogate = loneSurrogate(value);
+  const at = found && (surrogate === -1 || found.index < surrogate) ? found.index : surrogate;
+  return at === -1 ? null : `${codePoint(value.charCodeAt(at))} at index ${at}`;
 }
 
 /** A short, safe rendering of any value for a message: never recursive past the limits, never long. */
@@ -58,31 +74,40 @@ export function formatPath(path: readonly (string | number)[]): string {
  */
 export function treeProblems(root: unknown): TreeProblem[] {
   const problems: TreeProblem[] = [];
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: root, path: [] }];
+  type Node = { value: unknown; key: string | number | null; parent: Node | null; depth: number };
+  const pathOf = (node: Node, key?: string) => {
+    const path: (string | number)[] = key === undefined ? [] : [key];
+    for (let n: Node | null = node; n && n.key !== null; n = n.parent) path.unshift(n.key);
+    return path;
+  };
+  const stack: Node[] = [{ value: root, key: null, parent: null, depth: 0 }];
   while (stack.length > 0 && problems.length < 50) {
-    const { value, path } = stack.pop()!;
+    const node = stack.pop()!;
+    const { value } = node;
     if (typeof value === 'string') {
-      if (value.length > LIMITS.stringChars) problems.push({ path, message: `a string of ${value.length} characters is longer than ${LIMITS.stringChars}`, fatal: false });
+      if (value.length > LIMITS.stringChars) problems.push({ path: pathOf(node), message: `a string of ${value.length} characters is longer than ${LIMITS.stringChars}`, fatal: false });
       const bad = controlCharacter(value);
-      if (bad) problems.push({ path, message: `${describe(value, 40)} contains the control character ${bad}`, fatal: false });
+      if (bad) problems.push({ path: pathOf(node), message: `${describe(value, 40)} contains the control character ${bad}`, fatal: false });
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (path.length >= LIMITS.depth) {
-      problems.push({ path, message: `nesting deeper than ${LIMITS.depth} levels`, fatal: true });
+    if (node.depth >= LIMITS.depth) {
+      problems.push({ path: pathOf(node), message: `nesting deeper than ${LIMITS.depth} levels`, fatal: true });
       return problems;
     }
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
-    if (entries.length > LIMITS.items) {
-      problems.push({ path, message: `${entries.length} items, more than ${LIMITS.items}`, fatal: true });
+    const keys = Array.isArray(value) ? null : Object.keys(value);
+    const size = keys ? keys.length : (value as unknown[]).length;
+    if (size > LIMITS.items) {
+      problems.push({ path: pathOf(node), message: `${size} items, more than ${LIMITS.items}`, fatal: true });
       return problems;
     }
-    for (const [key, child] of entries.reverse()) {
+    for (let i = size - 1; i >= 0; i--) {
+      const key = keys ? keys[i]! : i;
       if (typeof key === 'string') {
         const bad = controlCharacter(key);
-        if (bad) problems.push({ path: [...path, key], message: `the key contains the control character ${bad}`, fatal: false });
+        if (bad) problems.push({ path: pathOf(node, key), message: `the key contains the control character ${bad}`, fatal: false });
       }
-      stack.push({ value: child, path: [...path, key] });
+      stack.push({ value: (value as Record<string | number, unknown>)[key], key, parent: node, depth: node.depth + 1 });
     }
   }
   return problems;
@@ -112,8 +137,20 @@ export function sha256Hex(text: string): string {
   return hex;
 }
 
-/** Problems of a source text as a file: a BOM, CR line endings, control characters, its size. */
+const textProblems = new Map<string, string | null>();
+
+/** Problems of a source text as a file: a BOM, CR line endings, control characters, its size (remembered per text). */
 export function sourceTextProblem(text: string): string | null {
+  let problem = textProblems.get(text);
+  if (problem === undefined) {
+    problem = textProblem(text);
+    if (textProblems.size > 16) textProblems.clear();
+    textProblems.set(text, problem);
+  }
+  return problem;
+}
+
+function textProblem(text: string): string | null {
   if (text.length > LIMITS.fileChars) return `is ${text.length} characters, more than ${LIMITS.fileChars}`;
   if (text.startsWith('\ufeff')) return 'starts with a byte order mark (BOM): offsets would shift by one; save it as UTF-8 without BOM';
   const cr = text.indexOf('\r');

@@ -49,8 +49,8 @@ function parseEntry(entry: unknown, i: number, files: RawFiles, errors: Validati
   if (typeof entry.url === 'string' && entry.url.length > 0 && !isHttpUrl(entry.url)) {
     fail(`"url" ${describe(entry.url)} must be an absolute http(s) URL, or null when unknown`);
   }
-  const body = files.sourceTexts[file];
-  if (body === undefined) {
+  const body = Object.hasOwn(files.sourceTexts, file) ? files.sourceTexts[file] : undefined;
+  if (typeof body !== 'string') {
     errors.push({ file: FILE, message: `source "${id}" names file "${file}", which does not exist` });
     return null;
   }

@@ -12,6 +12,7 @@ import { renderMap, webglLimit } from '../map/offscreen';
 import { ExportError, checkRasterSize, composeRaster } from './raster';
 import { resolveSize, SizeError, type OutputSize } from './size';
 import { cleanRequest } from './text';
+import { gpu } from '../map/gpu.svelte';
 import type { ExportRequest, ExportResult } from './types';
 
 export { ExportError } from './raster';
@@ -120,6 +121,7 @@ export async function exportSnapshot(model: Model, asked: ExportRequest): Promis
     map: { ...layout.map, center: camera.center, zoom: camera.zoom }
   };
   if (raster) {
+    if (gpu.lost) throw new ExportError('The map’s graphics (WebGL) were reset by the browser, so no image can be drawn now. Try again once the map is back, or export SVG, PDF or data, which need no WebGL.');
     const mapPixels: [number, number] = [Math.round(camera.width * size.pixelRatio), Math.round(camera.height * size.pixelRatio)];
     const glLimit = webglLimit();
     checkRasterSize(size.pixelWidth, size.pixelHeight, mapPixels, glLimit);
