@@ -147,3 +147,20 @@ test('the snapshot CLI names the sources a GeoJSON export lists', async () => {
   expect(stdout).not.toContain('sources: none');
   for (const source of model.sources) expect(stdout).toContain(source.label);
 });
+
+test('a control character in an export title is stripped: the SVG is well-formed XML and the PDF draws its text', async ({ page }) => {
+  await page.goto('/snapshot.html');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  const exportWith = (format: string) =>
+    page.evaluate((f) => (window as any).__khojalyExport({ format: f, width: 800, height: 500, title: 'Map\u0001 of\u001b Khojaly', permalinkBase: 'index.html' }), format);
+  const svg = await exportWith('svg');
+  const text = Buffer.from(svg.base64, 'base64').toString('utf8');
+  const parsed = await page.evaluate((t) => new DOMParser().parseFromString(t, 'image/svg+xml').getElementsByTagName('parsererror').length, text);
+  expect(parsed).toBe(0);
+  expect(text).toContain('Map of Khojaly');
+  const pdf = Buffer.from((await exportWith('pdf')).base64, 'base64');
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  const content = await (await doc.getPage(1)).getTextContent();
+  expect(content.items.map((item) => ('str' in item ? item.str : '')).join(' ')).toContain('Map of Khojaly');
+});
