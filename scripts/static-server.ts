@@ -36,7 +36,7 @@ function decodedPath(url: string | undefined): string | null {
  * does not honour, such as several ranges: the whole file is sent), `'unsatisfiable'` for a range that
  * lies outside the file (RFC 9110 §14.1.2).
  */
-export function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+function byteRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
   const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
   if (!match || (match[1] === '' && match[2] === '')) return null;
   if (match[1] === '') {

@@ -3,7 +3,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ValidationError } from './types';
 
 /** What a geodata file may be, at most: past these the loader refuses the file with a message. */
-export const LIMITS = {
+const LIMITS = {
   /** Characters in one JSON file or source text. */
   fileChars: 5_000_000,
   /** Nesting of arrays and objects (a MultiPolygon needs 5). */
@@ -56,7 +56,7 @@ export function describe(value: unknown, max = 80): string {
 }
 
 /** A problem found in a JSON tree, at a path like `features[2].properties.name`. */
-export interface TreeProblem {
+interface TreeProblem {
   path: (string | number)[];
   message: string;
   /** True when the tree cannot be read further (too deep or too big): the file is refused. */
@@ -64,7 +64,7 @@ export interface TreeProblem {
 }
 
 /** Formats a path as `features[2].properties.name`. */
-export function formatPath(path: readonly (string | number)[]): string {
+function formatPath(path: readonly (string | number)[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
@@ -72,7 +72,7 @@ export function formatPath(path: readonly (string | number)[]): string {
  * Walks parsed JSON without recursion past {@link LIMITS.depth}: reports nesting too deep, arrays or
  * objects too big, strings too long and control characters in any string or key.
  */
-export function treeProblems(root: unknown): TreeProblem[] {
+function treeProblems(root: unknown): TreeProblem[] {
   const problems: TreeProblem[] = [];
   type Node = { value: unknown; key: string | number | null; parent: Node | null; depth: number };
   const pathOf = (node: Node, key?: string) => {

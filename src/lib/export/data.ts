@@ -7,7 +7,7 @@ export const OFFSETS_NOTE =
   'start/end and TextPositionSelector offsets are JavaScript string indices (UTF-16 code units) into the source texts as stored in geodata/sources/<file> of khojaly-map.';
 
 /** The URN of the stored copy of a source text (`geodata/sources/<file>`), the resource its offsets count in. */
-export const storedTextUri = (id: string) => `urn:khojaly-map:source:${id}`;
+const storedTextUri = (id: string) => `urn:khojaly-map:source:${id}`;
 
 /** The official Web Annotation context. */
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';

@@ -1,5 +1,5 @@
 /** Whether the on-screen map's WebGL context is lost (the browser or GPU reset it); set by the map view. */
-export class GpuState {
+class GpuState {
   /** True between a `webglcontextlost` and the matching `webglcontextrestored`. */
   lost = $state(false);
 }
