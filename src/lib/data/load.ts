@@ -35,6 +35,8 @@ const FEATURE_KEYS = ['type', 'id', 'geometry', 'properties', 'bbox'];
 const PROPERTY_KEYS = ['name', 'nameAz', 'altNames', 'mentions', 'kind', 'precision', 'provenance', 'citations'];
 const CITATION_KEYS = ['source', 'exact', 'prefix', 'suffix', 'start'];
 const DIFFERENCE_KEYS = ['id', 'topic', 'places', 'citations'];
+const PROVENANCE_KEYS = ['reference', 'note', 'alternatives'];
+const ALTERNATIVE_KEYS = ['reference', 'coordinates'];
 
 /** Collects problems and warnings, naming the file and feature each time. */
 interface Report {
@@ -187,6 +189,12 @@ function parseFeature(
   if (!KINDS.includes(p.kind as PlaceKind)) fail(`"kind" ${describe(p.kind)} must be one of ${KINDS.join(', ')}`);
   if (!PRECISIONS.includes(p.precision as Precision)) fail(`"precision" ${describe(p.precision)} must be "exact" or "approximate"`);
   const provenance = parseProvenance(p.provenance, fail);
+  if (isObject(p.provenance)) {
+    unknownKeys(p.provenance, PROVENANCE_KEYS, { file, feature: id, what: '"provenance"' }, warnings);
+    for (const a of Array.isArray(p.provenance.alternatives) ? p.provenance.alternatives : []) {
+      if (isObject(a)) unknownKeys(a, ALTERNATIVE_KEYS, { file, feature: id, what: 'a provenance alternative' }, warnings);
+    }
+  }
   if (!Array.isArray(p.citations) || p.citations.length === 0) fail('needs at least one citation');
   const citations: Citation[] = [];
   for (const raw of Array.isArray(p.citations) ? p.citations : []) {

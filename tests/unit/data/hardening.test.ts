@@ -130,3 +130,12 @@ describe('the loader accepts what is fine and warns of what looks like a typo', 
     expect(loadModel(good).warnings).toEqual([]);
   });
 });
+
+describe('unknown keys deeper in a feature', () => {
+  it('a misspelt provenance key is a warning', () => {
+    const files = withLayer('khankendi.geojson', (j) => (j.features[0].properties.provenance.refrence = 'x'));
+    expect(loadModel(files).warnings.map(formatError)).toContain(
+      'layers/khankendi.geojson: feature "khankendi": unknown key "refrence" in "provenance" (known: reference, note, alternatives)'
+    );
+  });
+});

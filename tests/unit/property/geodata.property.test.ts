@@ -91,5 +91,5 @@ describe('geodata mutations of the real files (generated)', () => {
       }),
       params()
     );
-  }, 180_000);
+  }, 300_000);
 });

@@ -74,6 +74,24 @@ const setValue = fc.tuple(fc.nat(), fc.nat(), replacement).map(([f, p, value]): 
   }
 }));
 
+const FIELDS = ['url', 'id', 'file', 'sha256', 'start', 'exact', 'prefix', 'source', 'coordinates', 'type', 'nameAz', 'altNames', 'mentions', 'kind', 'precision', 'places', 'citations', 'provenance', 'layer'];
+
+/** Set a named field (a URL, an id, an offset, a quote, coordinates …) of a random file, where it occurs, to a generated value. */
+const setField = fc.tuple(fc.nat(), fc.constantFrom(...FIELDS), fc.nat(), replacement).map(
+  ([f, field, n, value]): Mutation =>
+    named({
+      label: `set "${field}" #${n} of file #${f} to ${JSON.stringify(value)?.slice(0, 60)}`,
+      apply(files) {
+        const all = jsonFiles(files);
+        const file = all[f % all.length]!;
+        const json = JSON.parse(file.text);
+        const hits = paths(json).filter((path) => path[path.length - 1] === field);
+        if (hits.length === 0) return files;
+        return file.put(nested(JSON.stringify(setAt(json, hits[n % hits.length]!, value))));
+      }
+    })
+);
+
 /** Insert a character (a control character, often) into a random string of a random JSON file. */
 const editString = fc.tuple(fc.nat(), fc.nat(), fc.nat(), fc.oneof(CONTROL, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), fc.boolean()).map(
   ([f, s, at, char, remove]): Mutation =>
@@ -137,7 +155,7 @@ const hint = fc.tuple(fc.nat(), fc.nat(), fc.oneof(fc.nat({ max: 20_000 }), fc.c
 );
 
 /** One to three changes of any kind, applied in order. */
-export const mutations: fc.Arbitrary<Mutation[]> = fc.array(fc.oneof({ weight: 4, arbitrary: setValue }, { weight: 3, arbitrary: editString }, { weight: 2, arbitrary: hint }, truncate, editText), {
+export const mutations: fc.Arbitrary<Mutation[]> = fc.array(fc.oneof({ weight: 3, arbitrary: setValue }, { weight: 3, arbitrary: setField }, { weight: 3, arbitrary: editString }, { weight: 2, arbitrary: hint }, truncate, editText), {
   minLength: 1,
   maxLength: 3
 });
