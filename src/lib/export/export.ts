@@ -14,6 +14,8 @@ import { ExportError, checkRasterSize, composeRaster } from './raster';
 import { resolveSize, SizeError, type OutputSize } from './size';
 import { basemapSourceData, loadBasemapData } from './svg-basemap';
 import type { ExportRequest, ExportResult } from './types';
+import { cleanRequest } from './text';
+import { gpu } from '../map/gpu.svelte';
 
 export { ExportError } from './raster';
 export type { ExportRequest, ExportResult } from './types';
@@ -94,9 +96,11 @@ async function rasterExport(model: Model, request: ExportRequest, size: OutputSi
  * request, make the permalink, plan the frame (layout, camera, map drawn from the style, labels,
  * insets), then write the format.
  */
-export async function exportSnapshot(model: Model, request: ExportRequest): Promise<ExportResult> {
+export async function exportSnapshot(model: Model, asked: ExportRequest): Promise<ExportResult> {
+  const request = cleanRequest(asked);
   checkRequest(model, request);
   const raster = request.format === 'png' || request.format === 'jpeg';
+  if (raster && gpu.lost) throw new ExportError('The map’s graphics (WebGL) were reset by the browser, so no image can be drawn now. Try again once the map is back, or export SVG, PDF or data, which need no WebGL.');
   const basemap = raster ? await resolveBasemap(basemapChoice(request.basemap ?? null), request.theme) : undefined;
   const attribution = exportAttribution(model, request, basemap);
   const link = permalink(request.permalinkBase, { view: linkView(request), layers: request.layers, allLayers: LAYER_IDS.length, place: request.place, basemap: request.basemap });
