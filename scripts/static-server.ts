@@ -71,9 +71,14 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string, rang
  * `{ '/khojaly/': 'dist' }` as a site deployed in a subfolder), with HTTP range requests (PMTiles
  * needs them). Answers 400 to a malformed escape, 403 to a path outside its folders, 405 to methods
  * other than GET and HEAD, 416 to a range outside the file. Used by the benchmarks, the snapshot CLI
- * and the deployment test.
+ * and the deployment test. With `{ ranges: false }` it ignores `Range` and always sends the whole
+ * file, as some hosts do.
  */
-export function serveStatic(mounts: Record<string, string>, handle?: Handler): Promise<{ server: Server; origin: string }> {
+export function serveStatic(
+  mounts: Record<string, string>,
+  handle?: Handler,
+  { ranges = true }: { ranges?: boolean } = {}
+): Promise<{ server: Server; origin: string }> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
