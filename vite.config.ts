@@ -6,6 +6,7 @@ import basemapsFile from './basemaps.json' with { type: 'json' };
 import { externalOrigins, parseBasemapConfig } from './src/lib/map/basemap-config.ts';
 import { oembed } from './scripts/oembed-plugin.ts';
 import { routeCorridorsPlugin } from './scripts/corridors-plugin.ts';
+import { prerender } from './scripts/prerender-plugin.ts';
 
 /** The basemap chosen at build time: `BASEMAP=<id>|style:<url>|pmtiles:<url>`. */
 const BASEMAP = process.env.BASEMAP ?? '';
@@ -23,7 +24,7 @@ const pages = Object.fromEntries(
 export default defineConfig({
   /** Relative asset URLs: the built site works from any folder of any server. */
   base: './',
-  plugins: [svelte(), oembed(), routeCorridorsPlugin(import.meta.dirname)],
+  plugins: [svelte(), oembed(), routeCorridorsPlugin(import.meta.dirname), prerender(import.meta.dirname)],
   define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],
   build: {

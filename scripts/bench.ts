@@ -1,11 +1,15 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import os from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
 import { serveStatic } from './static-server';
 
 const ROOT = process.cwd();
 const DIST = join(ROOT, 'dist');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
+const jsonAt = process.argv.indexOf('--json');
+const JSON_OUT = jsonAt >= 0 ? process.argv[jsonAt + 1] : undefined;
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error('dist/ is missing: run `npm run build` first.');
@@ -49,6 +53,29 @@ async function timeToIdle(browser: Browser, url: string): Promise<number> {
   return elapsed;
 }
 
+/** Bytes of every response of a page's first view up to the map's idle, each gzipped as a server would send it. */
+async function transferOf(browser: Browser, url: string): Promise<number> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const bodies: Promise<number>[] = [];
+  page.on('response', (r) => bodies.push(r.body().then((b) => gzipSync(b).length, () => 0)));
+  await page.goto(url);
+  await page.waitForFunction(() => (window as WithMap).__map !== undefined, null, { timeout: 30_000 });
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const map = (window as WithMap).__map;
+    if (map.loaded() && map.areTilesLoaded()) resolve();
+    else map.once('idle', () => resolve());
+  }));
+  const total = (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+  await page.close();
+  return total;
+}
+
+/** The machine the bench ran on, for the README. */
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const { server, origin: base } = await serveStatic({ '/': DIST, '/__maplibre/': join(ROOT, 'node_modules/maplibre-gl/dist') }, (path, res) => {
@@ -68,6 +95,7 @@ const pages: [string, string][] = [
 ];
 if (existsSync(join(DIST, 'embed.html'))) pages.push(['embed, default view', '/embed.html']);
 const times: Record<string, number[]> = Object.fromEntries(pages.map(([name]) => [name, []]));
+const firstViewTransfer = await transferOf(browser, `${base}/`);
 for (let run = 0; run < RUNS; run++) {
   for (const [name, path] of pages) times[name]!.push(await timeToIdle(browser, base + path));
 }
@@ -75,11 +103,40 @@ await browser.close();
 server.close();
 
 const baseline = median(times[pages[0]![0]]!);
-console.log(`\nTime to a drawn map (median of ${RUNS} interleaved runs; ratio to the baseline of this run)`);
+console.log(`\nTime to a drawn map (median of ${RUNS} interleaved runs; ratio to the baseline of this run; spread min–max)`);
 for (const [name] of pages) {
-  const m = median(times[name]!);
-  console.log(`  ${name.padEnd(32)} ${String(m).padStart(6)} ms   ×${(m / baseline).toFixed(2)}`);
+  const xs = times[name]!;
+  const m = median(xs);
+  console.log(`  ${name.padEnd(32)} ${String(m).padStart(6)} ms   ×${(m / baseline).toFixed(2)}   ${Math.min(...xs)}–${Math.max(...xs)} ms`);
 }
+
+const gz = (file: string) => gzipSync(readFileSync(join(ROOT, 'node_modules/maplibre-gl/dist', file))).length;
+const maplibreGzip = ['maplibre-gl.mjs', 'maplibre-gl-shared.mjs', 'maplibre-gl-worker.mjs'].filter((f) => existsSync(join(ROOT, 'node_modules/maplibre-gl/dist', f))).reduce((sum, f) => sum + gz(f), 0);
+const transfer = firstViewTransfer;
+const idle = {
+  emptyMs: baseline,
+  appMs: median(times['app, default view']!),
+  embedMs: times['embed, default view'] ? median(times['embed, default view']!) : null,
+  ratio: median(times['app, default view']!) / baseline,
+  embedRatio: times['embed, default view'] ? median(times['embed, default view']!) / baseline : null,
+  runs: times
+};
+const result = { machine: machine(), runs: RUNS, firstView: { transferGzipBytes: transfer }, maplibre: { gzipBytes: maplibreGzip }, idle };
+console.log(`\nFirst view transfer (every response, gzipped): ${(transfer / 1024).toFixed(0)} KB; MapLibre main + worker gzipped: ${(maplibreGzip / 1024).toFixed(0)} KB (×${(transfer / maplibreGzip).toFixed(2)})`);
+
+const budgets: [string, number | null, number][] = [
+  ['firstView.transferGzipBytes / maplibre.gzipBytes', transfer / maplibreGzip, 1.4],
+  ['idle.ratio (app / empty MapLibre map)', idle.ratio, 3.0],
+  ['idle.embedMs / idle.emptyMs', idle.embedRatio, 2.5]
+];
+const broken = budgets.filter(([, value, limit]) => value === null || value > limit);
+console.log('\nBudgets');
+for (const [name, value, limit] of budgets) console.log(`  ${value !== null && value <= limit ? 'met   ' : 'BROKEN'} ${name}: ${value?.toFixed(2) ?? 'not measured'} (≤ ${limit})`);
+if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ ...result, budgets: budgets.map(([name, value, limit]) => ({ name, value, limit, met: value !== null && value <= limit })) }, null, 2));
 
 console.log('\nInitial JavaScript per page');
 await import(join(ROOT, 'scripts/measure-bundles.mjs'));
+if (broken.length > 0) {
+  console.error(`\nBudget broken: ${broken.map(([name]) => name).join('; ')}`);
+  process.exitCode = 1;
+}

@@ -50,10 +50,10 @@ function byteRange(header: string | undefined, size: number): { start: number; e
   return { start, end };
 }
 
-function serveFile(req: IncomingMessage, res: ServerResponse, file: string): void {
+function serveFile(req: IncomingMessage, res: ServerResponse, file: string, ranges: boolean): void {
   const size = statSync(file).size;
   const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  const range = byteRange(req.headers.range, size);
+  const range = ranges ? byteRange(req.headers.range, size) : null;
   if (range === 'unsatisfiable') return void res.writeHead(416, { 'content-range': `bytes */${size}`, 'accept-ranges': 'bytes' }).end();
   const head = req.method === 'HEAD';
   if (range) {
@@ -61,7 +61,7 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string): voi
     res.writeHead(206, { 'content-type': type, 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${size}`, 'accept-ranges': 'bytes' });
     return void (head ? res.end() : createReadStream(file, { start, end }).pipe(res));
   }
-  res.writeHead(200, { 'content-type': type, 'content-length': size, 'accept-ranges': 'bytes' });
+  res.writeHead(200, { 'content-type': type, 'content-length': size, ...(ranges ? { 'accept-ranges': 'bytes' } : {}) });
   if (head) res.end();
   else createReadStream(file).pipe(res);
 }
@@ -71,9 +71,14 @@ function serveFile(req: IncomingMessage, res: ServerResponse, file: string): voi
  * `{ '/khojaly/': 'dist' }` as a site deployed in a subfolder), with HTTP range requests (PMTiles
  * needs them). Answers 400 to a malformed escape, 403 to a path outside its folders, 405 to methods
  * other than GET and HEAD, 416 to a range outside the file. Used by the benchmarks, the snapshot CLI
- * and the deployment test.
+ * and the deployment test. With `{ ranges: false }` it ignores `Range` and always sends the whole
+ * file, as some hosts do.
  */
-export function serveStatic(mounts: Record<string, string>, handle?: Handler): Promise<{ server: Server; origin: string }> {
+export function serveStatic(
+  mounts: Record<string, string>,
+  handle?: Handler,
+  { ranges = true }: { ranges?: boolean } = {}
+): Promise<{ server: Server; origin: string }> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405, { allow: 'GET, HEAD' }).end();
@@ -87,7 +92,7 @@ export function serveStatic(mounts: Record<string, string>, handle?: Handler): P
     const file = resolve(join(root, relative.endsWith('/') || relative === '' ? `${relative}index.html` : relative));
     if (file !== root && !file.startsWith(root + sep)) return void res.writeHead(403).end();
     if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-    serveFile(req, res, file);
+    serveFile(req, res, file, ranges);
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }))

@@ -1,4 +1,4 @@
-import { mount } from 'svelte';
+import { hydrate, mount } from 'svelte';
 import EmbedApp from './EmbedApp.svelte';
 import { bundledModel } from './lib/data/bundled';
 import { parseEmbedOptions } from './lib/embed/options';
@@ -10,4 +10,5 @@ const options = parseEmbedOptions(window.location.search);
 const prefs = new Preferences();
 prefs.forcedTheme = options.theme;
 
-mount(EmbedApp, { target: document.getElementById('app')!, props: { app: new AppState(bundledModel()), prefs, options } });
+const target = document.getElementById('app')!;
+(target.firstChild ? hydrate : mount)(EmbedApp, { target, props: { app: new AppState(bundledModel()), prefs, options } });

@@ -19,9 +19,9 @@ const VIEWS = [
   ['Baku', 'view=11.5/40.39/49.86', ['Baku']]
 ] as const;
 
-for (const [name, hash, expected] of VIEWS) {
-  test(`the offline basemap renders ${name} with labels and no request leaving 127.0.0.1`, async ({ page }) => {
-    const seen = await openApp(page, hash);
+for (const basemap of ['offline', 'pmtiles']) for (const [name, hash, expected] of VIEWS) {
+  test(`the ${basemap} basemap renders ${name} with labels and no request leaving 127.0.0.1`, async ({ page }) => {
+    const seen = await openApp(page, `${hash}&basemap=${basemap}`);
     const labels = await renderedLabels(page);
     for (const label of expected) expect(labels).toContain(label);
     const png = await page.locator('[data-testid="map"] canvas').screenshot();
@@ -78,15 +78,15 @@ test('the URL switches to the self-hosted PMTiles basemap, served by the test se
 });
 
 test('choosing a basemap in the legend keeps the story layers on top and working', async ({ page }) => {
-  await openApp(page, 'view=8/40.0/46.9');
+  await openApp(page, 'view=8/40.0/46.9&basemap=offline');
   await page.getByTestId('basemap-select').selectOption('pmtiles');
-  await expect(page.getByTestId('map')).toHaveAttribute('data-basemap', 'pmtiles');
+  await expect(page.getByTestId('map')).not.toHaveAttribute('data-basemap', 'offline');
   await expect.poll(async () => (await basemapState(page)).sources).toEqual(['basemap-pmtiles']);
   await expect.poll(async () => (await basemapState(page)).land).toBeGreaterThan(0);
   const layers = await page.evaluate(() => (window as any).__map.getStyle().layers.map((l: any) => l.id));
   const firstStory = layers.findIndex((id: string) => id.startsWith('story-'));
   expect(layers.slice(firstStory).every((id: string) => id.startsWith('story-'))).toBe(true);
-  expect(page.url()).toContain('basemap=pmtiles');
+  expect(page.url()).not.toContain('basemap=offline');
   await page.locator('[data-place-id="aghdam"] button').click();
   await expect.poll(() => page.evaluate(() => (window as any).__map.getFilter('story-selected-halo'))).toEqual(['==', ['get', 'placeId'], 'aghdam']);
 });

@@ -3,15 +3,15 @@ import file from '../../basemaps.json';
 import { externalOrigins, parseBasemapConfig } from '../../src/lib/map/basemap-config';
 
 describe('parseBasemapConfig', () => {
-  it('reads the shipped configuration: offline by default, nothing online', () => {
+  it('reads the shipped configuration: the self-hosted PMTiles archive by default, nothing online', () => {
     const config = parseBasemapConfig(file);
-    expect(config.default).toBe('offline');
+    expect(config.default).toBe('pmtiles');
     expect(config.basemaps.map((b) => b.type)).toEqual(['offline', 'pmtiles']);
     expect(externalOrigins(config)).toEqual([]);
   });
 
   it('lets the build-time override choose a listed basemap', () => {
-    expect(parseBasemapConfig(file, 'pmtiles').default).toBe('pmtiles');
+    expect(parseBasemapConfig(file, 'offline').default).toBe('offline');
   });
 
   it('adds an online style from the override, and names its origin for the CSP', () => {
@@ -22,7 +22,7 @@ describe('parseBasemapConfig', () => {
   });
 
   it('ignores an override that is neither an id nor a typed URL', () => {
-    expect(parseBasemapConfig(file, 'somewhere-else').default).toBe('offline');
+    expect(parseBasemapConfig(file, 'somewhere-else').default).toBe('pmtiles');
   });
 
   it('drops entries with unsafe URLs or ids and keeps the offline basemap', () => {

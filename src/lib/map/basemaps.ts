@@ -12,22 +12,55 @@ export function basemapChoice(id: string | null): BasemapChoice {
   return BASEMAPS.basemaps.find((b) => b.id === id) ?? BASEMAPS.basemaps.find((b) => b.id === BASEMAPS.default)!;
 }
 
-let pmtilesReady: Promise<void> | null = null;
+type PmtilesModule = typeof import('pmtiles');
+
+let pmtilesReady: Promise<{ lib: PmtilesModule; protocol: InstanceType<PmtilesModule['Protocol']> }> | null = null;
+const archives = new Map<string, Promise<boolean>>();
 
 /** Registers the `pmtiles://` protocol once, loading the PMTiles reader only when a PMTiles basemap is used. */
-function registerPmtiles(): Promise<void> {
-  pmtilesReady ??= import('pmtiles').then(({ Protocol }) => {
-    addProtocol('pmtiles', new Protocol().tile);
+function registerPmtiles() {
+  pmtilesReady ??= import('pmtiles').then((lib) => {
+    const protocol = new lib.Protocol();
+    addProtocol('pmtiles', protocol.tile);
+    return { lib, protocol };
   });
   return pmtilesReady;
 }
 
-/** Turns a basemap choice into the part of the style under the story layers. */
+/**
+ * Whether the server of this archive answers HTTP range requests, decided by the archive's
+ * first request (its header): a server that ignores `Range` answers 200 with the whole file,
+ * which the PMTiles reader refuses before reading the body. Asked once per URL.
+ */
+export function archiveServed(url: string): Promise<boolean> {
+  let known = archives.get(url);
+  if (!known) {
+    known = registerPmtiles().then(async ({ lib, protocol }) => {
+      const archive = new lib.PMTiles(url);
+      try {
+        await archive.getHeader();
+        protocol.add(archive);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    archives.set(url, known);
+  }
+  return known;
+}
+
+/**
+ * Turns a basemap choice into the part of the style under the story layers. A PMTiles archive
+ * whose server ignores range requests is replaced by the offline GeoJSON basemap, silently.
+ */
 export async function resolveBasemap(choice: BasemapChoice, theme: Theme): Promise<BasemapPart> {
   if (choice.type === 'offline') return offlineBasemap(theme);
   if (choice.type === 'pmtiles') {
-    const [{ pmtilesBasemapLayers, pmtilesBasemapSources }] = await Promise.all([import('./basemap'), registerPmtiles()]);
-    return { sources: pmtilesBasemapSources(new URL(choice.url, window.location.href).href), layers: pmtilesBasemapLayers(theme) };
+    const url = new URL(choice.url, window.location.href).href;
+    const [{ pmtilesBasemapLayers, pmtilesBasemapSources }, served] = await Promise.all([import('./basemap'), archiveServed(url)]);
+    if (!served) return offlineBasemap(theme);
+    return { sources: pmtilesBasemapSources(url), layers: pmtilesBasemapLayers(theme) };
   }
   const response = await fetch(choice.url);
   if (!response.ok) throw new Error(`basemap style ${choice.url}: HTTP ${response.status}`);

@@ -1,0 +1,98 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { serveStatic } from '../../scripts/static-server';
+import { mapIdle, shippedModel, watch } from './helpers';
+
+const model = shippedModel();
+
+/** The page's HTML as the server sends it, before any script runs. */
+async function servedHtml(request: import('@playwright/test').APIRequestContext, path: string): Promise<string> {
+  const response = await request.get(path);
+  expect(response.ok()).toBe(true);
+  return response.text();
+}
+
+/** Visible text of an HTML string: tags removed. */
+function textOf(html: string): string {
+  return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]*>/g, '');
+}
+
+test('the served HTML of the app already holds the title and the list of places', async ({ request }) => {
+  const html = await servedHtml(request, '/');
+  expect(html).toContain('data-testid="place-list"');
+  for (const place of model.places) expect(html).toContain(`data-place-id="${place.id}"`);
+  expect(textOf(html)).toContain('Khojaly, February 1992 and after');
+});
+
+test('the served HTML of the app holds the text of the source shown first', async ({ request }) => {
+  const text = textOf(await servedHtml(request, '/'));
+  const shown = model.sources.filter((source) => text.includes(readFileSync(`geodata/sources/${source.id}.txt`, 'utf8').split('\n').find((l) => l.length > 80)!.slice(0, 60)));
+  expect(shown.length).toBeGreaterThan(0);
+});
+
+test('the prerendered page works without a script: the places and the passages are readable', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('[data-testid="place-list"] [data-place-id="khojaly"]')).toBeVisible();
+  await expect(page.locator('[data-testid="source-panel"] .text')).not.toBeEmpty();
+  await context.close();
+});
+
+test('the app hydrates the prerendered page: a click on a place selects it', async ({ page }) => {
+  const seen = watch(page);
+  await page.goto('/');
+  await mapIdle(page);
+  await page.locator('[data-place-id="khojaly"] button').click();
+  await expect(page.locator('[data-testid="source-panel"] mark[aria-current="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="place-list"] [data-place-id="khojaly"]')).toHaveCount(1);
+  expect(seen.errors).toEqual([]);
+});
+
+test('the default basemap is the PMTiles archive, read by range requests, with no request leaving the origin', async ({ page }) => {
+  const ranges: number[] = [];
+  page.on('response', (r) => r.url().endsWith('.pmtiles') && ranges.push(r.status()));
+  const seen = watch(page);
+  await page.goto('/');
+  await mapIdle(page);
+  const sources = await page.evaluate(() => Object.keys((window as any).__map.getStyle().sources).filter((id: string) => id.startsWith('basemap-')));
+  expect(sources).toEqual(['basemap-pmtiles']);
+  expect(ranges.length).toBeGreaterThan(0);
+  expect(ranges.every((status) => status === 206)).toBe(true);
+  expect(seen.external).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test.describe('on a server that ignores Range', () => {
+  let server: Server;
+  let site: string;
+
+  test.beforeAll(async () => {
+    const served = await serveStatic({ '/': 'dist' }, undefined, { ranges: false });
+    server = served.server;
+    site = served.origin;
+  });
+
+  test.afterAll(() => server.close());
+
+  test('the default basemap falls back to the GeoJSON files with no visible error and no request leaving the origin', async ({ page }) => {
+    const seen = watch(page);
+    await page.goto(`${site}/`);
+    await mapIdle(page);
+    const state = await page.evaluate(() => {
+      const map = (window as any).__map;
+      return {
+        sources: Object.keys(map.getStyle().sources).filter((id: string) => id.startsWith('basemap-')),
+        land: map.queryRenderedFeatures({ layers: ['basemap-land'] }).length
+      };
+    });
+    expect(state.sources).toContain('basemap-land');
+    expect(state.sources).not.toContain('basemap-pmtiles');
+    expect(state.land).toBeGreaterThan(0);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.getByText('could not be loaded')).toHaveCount(0);
+    expect(seen.external).toEqual([]);
+    expect(seen.errors).toEqual([]);
+  });
+});
