@@ -66,15 +66,15 @@ export function scriptSnippet(input: SnippetInput): string {
   return `<div ${attrs.join(' ')}></div>\n<script async src="${escapeAttr(`${input.base}embed.js`)}"></script>`;
 }
 
-/** The oEmbed 1.0 response for the published map: a `rich` type whose html is the iframe snippet. */
-export function oembedResponse(base: string): Record<string, string | number> {
+/** The oEmbed 1.0 response for the published map, or for one place of it: a `rich` type whose html is the iframe snippet. */
+export function oembedResponse(base: string, place?: { id: string; name: string }): Record<string, string | number> {
   return {
     version: '1.0',
     type: 'rich',
-    title: MAP_TITLE,
+    title: place ? `${place.name} — ${MAP_TITLE}` : MAP_TITLE,
     provider_name: 'khojaly-map',
     provider_url: base,
-    html: iframeSnippet({ base, options: DEFAULT_EMBED_OPTIONS, hash: '' }),
+    html: iframeSnippet({ base, options: DEFAULT_EMBED_OPTIONS, hash: place ? `place=${place.id}` : '' }),
     width: 640,
     height: INITIAL_HEIGHT,
     cache_age: 86400
