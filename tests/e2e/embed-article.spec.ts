@@ -4,11 +4,10 @@ import { shippedModel } from './helpers';
 
 const iframe = (page: Page) => page.locator(`#map iframe[src^="${MAP_ORIGIN}/embed.html"]`);
 
-/** The box of an element inside the embed, in the host window's coordinates. */
-async function hostBox(page: Page, frame: Frame, selector: string) {
-  const outer = (await iframe(page).boundingBox())!;
-  const inner = (await frame.locator(selector).boundingBox())!;
-  return { top: outer.y + inner.y, bottom: outer.y + inner.y + inner.height };
+/** The box of an element inside the embed, in the host window's coordinates (Playwright gives frame boxes in those). */
+async function hostBox(frame: Frame, selector: string) {
+  const box = (await frame.locator(selector).boundingBox())!;
+  return { top: box.y, bottom: box.y + box.height };
 }
 
 /** The index of Khojaly's longest passage: clipped in the card, it grows most when shown whole. */
@@ -46,12 +45,12 @@ test.describe('an embed in the middle of an article, on a phone', () => {
     await expect(expand).toHaveText('Show less');
     await expect.poll(async () => Math.abs((await iframe(page).boundingBox())!.height - (await frame.locator('[data-testid="embed"]').boundingBox())!.height)).toBeLessThanOrEqual(1);
     const grown = (await iframe(page).boundingBox())!.height;
-    const before = await hostBox(page, frame, '[data-testid="passage-expand"]');
+    const before = await hostBox(frame, '[data-testid="passage-expand"]');
     await page.evaluate((y) => window.scrollBy(0, y), before.top - 4);
     await expand.click();
     await expect.poll(async () => (await iframe(page).boundingBox())!.height).toBeLessThan(grown - 20);
-    await expect.poll(async () => (await hostBox(page, frame, '[data-testid="passage-expand"]')).top).toBeGreaterThanOrEqual(0);
-    const after = await hostBox(page, frame, '[data-testid="passage-expand"]');
+    await expect.poll(async () => (await hostBox(frame, '[data-testid="passage-expand"]')).top).toBeGreaterThanOrEqual(0);
+    const after = await hostBox(frame, '[data-testid="passage-expand"]');
     expect(after.bottom).toBeLessThanOrEqual(844);
   });
 });
