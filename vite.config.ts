@@ -24,7 +24,7 @@ const pages = Object.fromEntries(
 export default defineConfig({
   /** Relative asset URLs: the built site works from any folder of any server. */
   base: './',
-  plugins: [svelte(), oembed(), routeCorridorsPlugin(import.meta.dirname), prerender(import.meta.dirname)],
+  plugins: [svelte(), oembed(import.meta.dirname), routeCorridorsPlugin(import.meta.dirname), prerender(import.meta.dirname)],
   define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],
   build: {

@@ -34,6 +34,19 @@
     return px >= 200 && px <= 4000 ? px : null;
   }
 
+  /**
+   * After a height change caused by the reader, scrolls the host page (only if needed) so the element
+   * the reader acted on (data.anchor: its top in the embed, data.anchorHeight) stays in the viewport.
+   */
+  function keepInView(iframe, data) {
+    if (!(data.anchor >= 0 && data.anchor < 100000)) return;
+    var top = iframe.getBoundingClientRect().top + data.anchor;
+    var bottom = top + (data.anchorHeight > 0 && data.anchorHeight < 100000 ? data.anchorHeight : 0);
+    var margin = 16;
+    if (top < 0) window.scrollBy(0, top - margin);
+    else if (bottom > window.innerHeight) window.scrollBy(0, Math.min(top - margin, bottom - window.innerHeight + margin));
+  }
+
   /** One embedded map: its element, iframe, last state, and the host API. */
   function Embed(el) {
     var self = this;
@@ -67,7 +80,10 @@
     var name = data.type.slice(PREFIX.length);
     if (name === 'height') {
       if (!(data.height > 0 && data.height < 100000)) return;
-      if (!this.fixed) this.iframe.style.height = Math.ceil(data.height) + 'px';
+      if (!this.fixed) {
+        this.iframe.style.height = Math.ceil(data.height) + 'px';
+        keepInView(this.iframe, data);
+      }
     } else if (name === 'ready' || name === 'state') {
       if (!data.state || typeof data.state !== 'object') return;
       this.state = data.state;

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { distinctColours, shippedModel } from './helpers';
+import { oembedResponse } from '../../src/lib/embed/snippets';
 import { chosenPlace, embedFrame, expectHeightFollows, frameMapIdle, heights, HOST_ORIGIN, hostEvents, MAP_ORIGIN, openHost, watchEmbed } from './embed-helpers';
 
 const model = shippedModel();
@@ -194,19 +195,29 @@ test('the embed is usable by keyboard and axe-core finds no violation', async ({
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
 
-test('oEmbed: both pages link to a rich response whose snippet works on another origin', async ({ page, request }) => {
+test('built without PUBLIC_URL, the pages carry description and Open Graph tags but no absolute address and no oEmbed files', async ({ request }) => {
   for (const path of ['/', '/embed.html']) {
     const html = await (await request.get(`${MAP_ORIGIN}${path}`)).text();
-    expect(html).toContain(`<link rel="alternate" type="application/json+oembed" href="${MAP_ORIGIN}/oembed.json"`);
+    expect(html).toContain('<meta name="description"');
+    expect(html).toContain('<meta property="og:title"');
+    expect(html).not.toContain('application/json+oembed');
+    expect(html).not.toMatch(/(href|content|src)="https?:\/\//);
   }
-  const oembed = await (await request.get(`${MAP_ORIGIN}/oembed.json`)).json();
-  expect(oembed).toMatchObject({ version: '1.0', type: 'rich', provider_name: 'khojaly-map', width: 640 });
-  expect(oembed.html).toContain(`src="${MAP_ORIGIN}/embed.html"`);
+  for (const path of ['/oembed.json', '/oembed/khojaly.json']) {
+    const response = await request.get(`${MAP_ORIGIN}${path}`);
+    expect(response.headers()['content-type'] ?? '', path).not.toContain('json');
+  }
+});
+
+test('oEmbed: the rich response’s snippet for a place works on another origin', async ({ page }) => {
+  const oembed = oembedResponse(`${MAP_ORIGIN}/`, { id: 'aghdam', name: 'Aghdam' });
+  expect(oembed.html).toContain(`src="${MAP_ORIGIN}/embed.html#place=aghdam"`);
   await page.goto(`${HOST_ORIGIN}/blank.html`);
   await page.setContent(`<main style="width:600px">${oembed.html}</main>`);
   const frame: Frame = await embedFrame(page);
   await expectHeightFollows(page, frame);
   expect((await heights(page, frame)).iframe).not.toBe(oembed.height);
+  expect(await chosenPlace(frame)).toBe('aghdam');
 });
 
 test('the loader reads a height out of the embed’s range as the embed does: auto, following the content', async ({ page }) => {

@@ -32,13 +32,14 @@ export function connectHost(app: AppState, options: Pick<EmbedOptions, 'host'>, 
   window.addEventListener('message', onMessage);
 
   const measure = () => Math.ceil(root.getBoundingClientRect().height);
+  const acted = trackReaderAction(root);
   let sent = untrack(state);
   post({ type: 'khojaly-map:ready', state: sent, height: measure() });
   /** The last height reported; the observer's first call always reports, for hosts that only read `height`. */
   let height = -1;
   const observer = new ResizeObserver(() => {
     const next = measure();
-    if (next !== height) post({ type: 'khojaly-map:height', height: (height = next) });
+    if (next !== height) post({ type: 'khojaly-map:height', height: (height = next), ...acted.anchor() });
   });
   observer.observe(root);
 
@@ -64,6 +65,36 @@ export function connectHost(app: AppState, options: Pick<EmbedOptions, 'host'>, 
   return () => {
     window.removeEventListener('message', onMessage);
     observer.disconnect();
+    acted.stop();
     stop();
+  };
+}
+
+/** How long after a reader's action a height change counts as caused by it. */
+const ACTION_WINDOW_MS = 2000;
+
+/**
+ * Remembers the element the reader last acted on (pointer, key or change) inside `root`. `anchor()`
+ * gives its position in the embed's document, for the host to keep it in view while the iframe's
+ * height changes (the current passage when the element itself was replaced); nothing when no action is recent.
+ */
+export function trackReaderAction(root: HTMLElement): { anchor: () => Partial<{ anchor: number; anchorHeight: number }>; stop: () => void } {
+  let last: { element: Element; at: number } | null = null;
+  const onAction = (event: Event) => {
+    if (event.target instanceof Element) last = { element: event.target, at: performance.now() };
+  };
+  const kinds = ['pointerdown', 'keydown', 'change'] as const;
+  for (const kind of kinds) root.addEventListener(kind, onAction, true);
+  return {
+    anchor: () => {
+      if (!last || performance.now() - last.at > ACTION_WINDOW_MS) return {};
+      const element = last.element.isConnected ? last.element : root.querySelector('mark[aria-current="true"], [data-testid="passage-card"]');
+      if (!element) return {};
+      const rect = element.getBoundingClientRect();
+      return { anchor: Math.max(0, Math.round(rect.top + window.scrollY)), anchorHeight: Math.round(rect.height) };
+    },
+    stop: () => {
+      for (const kind of kinds) root.removeEventListener(kind, onAction, true);
+    }
   };
 }

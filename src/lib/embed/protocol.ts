@@ -29,7 +29,7 @@ export type HostMessage =
 /** Messages the embed sends to its host (before `version` is added). */
 export type EmbedMessage =
   | { type: 'khojaly-map:ready'; state: EmbedState; height: number }
-  | { type: 'khojaly-map:height'; height: number }
+  | { type: 'khojaly-map:height'; height: number; anchor?: number; anchorHeight?: number }
   | { type: 'khojaly-map:select'; place: string | null; cite: number }
   | { type: 'khojaly-map:state'; state: EmbedState };
 

@@ -37,7 +37,8 @@ function snippetId(text: string): string {
 
 /**
  * An `<iframe>` snippet. With a responsive height it is followed by a one-line script that sets the
- * iframe's height from the embed's `khojaly-map:height` messages (only from that iframe and origin);
+ * iframe's height from the embed's `khojaly-map:ready` and `khojaly-map:height` messages (only from
+ * that iframe and origin) and, after a reader's action, keeps the element acted on in the host's view;
  * where a CMS strips scripts, the iframe keeps its initial height and scrolls.
  */
 export function iframeSnippet(input: SnippetInput): string {
@@ -50,9 +51,10 @@ export function iframeSnippet(input: SnippetInput): string {
   if (input.options.height !== 'auto') return iframe;
   const origin = JSON.stringify(new URL(input.base).origin).replace(/</g, '\\u003c');
   const script =
-    `<script>addEventListener("message",function(e){var f=document.getElementById("${id}"),d=e.data;` +
-    `if(f&&e.source===f.contentWindow&&e.origin===${origin}&&d&&d.version===1&&d.type==="khojaly-map:height"&&d.height>0&&d.height<1e5)` +
-    `f.style.height=Math.ceil(d.height)+"px"})</script>`;
+    `<script>addEventListener("message",function(e){var f=document.getElementById("${id}"),d=e.data,t,b;` +
+    `if(f&&e.source===f.contentWindow&&e.origin===${origin}&&d&&d.version===1&&(d.type==="khojaly-map:height"||d.type==="khojaly-map:ready")&&d.height>0&&d.height<1e5){` +
+    `f.style.height=Math.ceil(d.height)+"px";if(d.anchor>=0&&d.anchor<1e5){t=f.getBoundingClientRect().top+d.anchor;b=t+(d.anchorHeight>0?d.anchorHeight:0);` +
+    `if(t<0)scrollBy(0,t-16);else if(b>innerHeight)scrollBy(0,Math.min(t-16,b-innerHeight+16))}}})</script>`;
   return `${iframe}\n${script}`;
 }
 
@@ -64,15 +66,15 @@ export function scriptSnippet(input: SnippetInput): string {
   return `<div ${attrs.join(' ')}></div>\n<script async src="${escapeAttr(`${input.base}embed.js`)}"></script>`;
 }
 
-/** The oEmbed 1.0 response for the published map: a `rich` type whose html is the iframe snippet. */
-export function oembedResponse(base: string): Record<string, string | number> {
+/** The oEmbed 1.0 response for the published map, or for one place of it: a `rich` type whose html is the iframe snippet. */
+export function oembedResponse(base: string, place?: { id: string; name: string }): Record<string, string | number> {
   return {
     version: '1.0',
     type: 'rich',
-    title: MAP_TITLE,
+    title: place ? `${place.name} — ${MAP_TITLE}` : MAP_TITLE,
     provider_name: 'khojaly-map',
     provider_url: base,
-    html: iframeSnippet({ base, options: DEFAULT_EMBED_OPTIONS, hash: '' }),
+    html: iframeSnippet({ base, options: DEFAULT_EMBED_OPTIONS, hash: place ? `place=${place.id}` : '' }),
     width: 640,
     height: INITIAL_HEIGHT,
     cache_age: 86400
