@@ -1,12 +1,13 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import { geometryBounds } from '../data/geojson';
 import type { Place } from '../data/types';
+import { MAIN_BOUNDS, type Bounds } from './frames';
 
-/** The default frame: Karabakh and Baku together. */
-export const DEFAULT_BOUNDS: [[number, number], [number, number]] = [
-  [46.45, 39.55],
-  [50.45, 40.75]
-];
+/** The default frame: the Karabakh places of the story (Baku has its own inset). */
+export const DEFAULT_BOUNDS: Bounds = MAIN_BOUNDS;
+
+/** Padding in CSS pixels around the default frame. */
+export const DEFAULT_PADDING = 24;
 
 /** Zoom the camera moves to for each kind of point place. */
 export const FOCUS_ZOOM = { town: 11, monument: 13 } as const;

@@ -39,6 +39,9 @@ export const ICON_SIZE: Record<string, [number, number]> = {
   'story-arrow': [14, 14]
 };
 
+/** Outline of the monument icon in its 20 × 24 canvas (also drawn by the Baku inset). */
+export const MONUMENT_PATH = 'M10 2 L15 9 L13 22 L7 22 L5 9 Z';
+
 /** SVG markup of each map icon (constant, written here, never taken from data). */
 export function iconSvg(name: string): string {
   const [w, h] = ICON_SIZE[name] ?? [16, 16];
@@ -52,7 +55,7 @@ export function iconSvg(name: string): string {
     case 'story-town':
       return `${open}<circle cx="9" cy="9" r="6.5" fill="${c.town}" stroke="#fff" stroke-width="2.5"/></svg>`;
     case 'story-monument':
-      return `${open}<path d="M10 2 L15 9 L13 22 L7 22 L5 9 Z" fill="${c.monument}" stroke="#fff" stroke-width="2" stroke-linejoin="round"/></svg>`;
+      return `${open}<path d="${MONUMENT_PATH}" fill="${c.monument}" stroke="#fff" stroke-width="2" stroke-linejoin="round"/></svg>`;
     case 'story-flag':
       return `${open}<path d="M2.5 21 V2.5" stroke="#fff" stroke-width="4" stroke-linecap="round"/><path d="M2.5 21 V2.5" stroke="${c.flag}" stroke-width="2" stroke-linecap="round"/><path d="M3.5 3 H16 L13 7 L16 11 H3.5 Z" fill="${c.flag}" stroke="#fff" stroke-width="1.5" stroke-linejoin="round"/></svg>`;
     case 'story-arrow':
