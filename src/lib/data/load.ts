@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import { anchorQuote } from './anchor';
+import { checkDescription, mapNoteProblem } from './descriptions';
 import { geometryProblem, isObject, sameGeometry } from './geojson';
 import {
   LAYER_IDS,
@@ -141,10 +142,13 @@ function parseLayer(
     placeIds.push(place.id);
     mergePlace(file, place, places, errors);
   });
+  const names = placeIds.map((p) => places.get(p)!).flatMap((p) => [p.name, ...(p.nameAz ? [p.nameAz] : []), ...p.altNames, ...p.mentions]);
+  const description = checkDescription(meta.description, names, (raw) => resolveCitation(raw, sources));
+  if (!description.ok) errors.push({ file, message: description.message });
   return {
     id: id as LayerId,
     title: typeof meta.title === 'string' ? meta.title : id,
-    description: typeof meta.description === 'string' ? meta.description : '',
+    description: description.ok ? description.description : '',
     file: fileName,
     placeIds
   };
@@ -196,6 +200,8 @@ function parseFeature(
   if (!PRECISIONS.includes(p.precision as Precision)) fail(`"precision" ${JSON.stringify(p.precision)} must be "exact" or "approximate"`);
   const provenance = parseProvenance(p.provenance);
   if (!provenance) fail('"provenance" needs a "reference" naming where the coordinates come from');
+  const noteProblem = provenance?.note ? mapNoteProblem(provenance.note) : null;
+  if (noteProblem) fail(noteProblem);
   if (!Array.isArray(p.citations) || p.citations.length === 0) fail('needs at least one citation');
   const citations: Citation[] = [];
   for (const raw of Array.isArray(p.citations) ? p.citations : []) {

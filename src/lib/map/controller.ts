@@ -32,8 +32,7 @@ export interface MapControllerOptions {
 
 const INTERACTIVE_LAYERS = [
   ...LAYER_IDS.map((id) => `story-icons-${id}`),
-  'story-route-line',
-  'story-route-casing',
+  'story-route-arrows',
   'story-route-corridor'
 ];
 /** Half the side of the square a tap or click hits: a 24 px touch target around each place. */
