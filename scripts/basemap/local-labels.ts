@@ -3,20 +3,21 @@ import { pointInRing, type Poly, type Pt } from './geo.ts';
 
 /** Where the map zooms in (the Karabakh places, Baku): country names are repeated densely there. */
 export const STORY_BOXES: BBox[] = [
-  [46.4, 39.6, 47.4, 40.4],
-  [49.7, 40.25, 50.05, 40.5],
+  [46.6, 39.7, 47.25, 40.3],
+  [49.75, 40.3, 50.0, 40.45],
 ];
 /** The region where country names repeat at zooms 9–10. */
 export const REGION_BOX: BBox = [44, 38, 51, 42];
 
 /**
  * The zoom levels of the repeated country names: from `from` up to (not including) `until`,
- * points every `spacing` degrees (about 285 px apart at `from`, 570 px one zoom later), within `boxes`.
+ * points every `spacing` degrees within `boxes`: about 285 px apart at `from` (570 px one zoom
+ * later) in the region, 200 px (400 px) around the story, where story labels hide some of them.
  */
 export const LOCAL_LEVELS = [9, 10, 11, 12, 13].map((from) => ({
   from,
   until: from === 13 ? 15 : from + 1,
-  spacing: Math.round((200 / 2 ** from) * 10_000) / 10_000,
+  spacing: Math.round(((from <= 10 ? 200 : 140) / 2 ** from) * 10_000) / 10_000,
   boxes: from <= 10 ? [REGION_BOX] : STORY_BOXES,
 }));
 

@@ -209,7 +209,7 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
         'text-size': 13,
         'text-letter-spacing': 0.15,
         'text-max-width': 8,
-        'text-padding': 40,
+        'text-padding': 16,
         'text-allow-overlap': false,
         'symbol-sort-key': 1,
       },
