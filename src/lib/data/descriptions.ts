@@ -1,7 +1,7 @@
 import type { Citation } from './types';
 
-/** A quotation resolved in its source (offsets in UTF-16 code units). */
-export type Quotation = Omit<Citation, 'layer'>;
+/** A quotation found in its source, as a selector with its `start` (UTF-16 code units): it round-trips through the loader. */
+export type Quotation = Omit<Citation, 'layer' | 'end'>;
 
 /**
  * What a layer says about itself: a quotation from a source (shown with the source's label) or
@@ -65,7 +65,7 @@ function words(text: string): string[] {
 export function checkDescription(
   raw: unknown,
   placeWords: readonly string[],
-  resolveQuote: (raw: unknown) => Quotation | string
+  resolveQuote: (raw: unknown) => Omit<Citation, 'layer'> | string
 ): { ok: true; description: LayerDescription } | { ok: false; message: string } {
   if (raw === undefined) return { ok: true, description: '' };
   if (typeof raw === 'string') {
@@ -75,7 +75,9 @@ export function checkDescription(
       : { ok: true, description: raw };
   }
   const quote = resolveQuote(raw);
-  return typeof quote === 'string' ? { ok: false, message: `"layer.description": ${quote}` } : { ok: true, description: quote };
+  if (typeof quote === 'string') return { ok: false, message: `"layer.description": ${quote}` };
+  const { end: _end, ...selector } = quote;
+  return { ok: true, description: selector };
 }
 
 const YEAR = /\b(1\d{3}|20\d{2})\b/;
