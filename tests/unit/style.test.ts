@@ -6,6 +6,7 @@ import { readGeodata } from '../../src/lib/data/read-files';
 import { FONT_BOLD, FONT_REGULAR } from '../../src/lib/map/basemap';
 import { buildStyle } from '../../src/lib/map/style';
 import corridors from 'virtual:route-corridors';
+import { CORRIDOR_KM } from '../../src/lib/map/camera';
 import { routeCorridors } from '../../src/lib/map/style/corridors';
 import { storyLabels, storyPoints } from '../../src/lib/map/style/story-data';
 import { STORY_PREFIX } from '../../src/lib/map/style/story';
@@ -79,5 +80,27 @@ describe('story data', () => {
     const lons = ring.map((p) => p[0]!);
     expect(Math.min(...lons)).toBeLessThan(46.78917);
     expect(Math.max(...lons)).toBeGreaterThan(46.93056);
+  });
+});
+
+describe('the escape route', () => {
+  const style = buildStyle({ model, theme: 'light' });
+  const routeLayers = style.layers.filter((l) => 'source' in l && (l.source === 'story-routes' || l.source === 'story-corridors'));
+
+  it('draws no line along a course: only the band and its edge are lines, around the corridor', () => {
+    const lines = routeLayers.filter((l) => l.type === 'line');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect([line.id, (line as { source: string }).source]).toEqual([line.id, 'story-corridors']);
+  });
+
+  it('points towards Aghdam with a single arrow at the middle of the direction', () => {
+    const arrows = routeLayers.filter((l) => l.type === 'symbol');
+    expect(arrows.map((l) => (l.layout as Record<string, unknown>)['symbol-placement'])).toEqual(['line-center']);
+  });
+
+  it('says in its map note what is drawn and that no course is', () => {
+    const route = model.places.find((p) => p.kind === 'route')!;
+    expect(route.provenance.note).toContain(`What is drawn: a shaded band ${CORRIDOR_KM} km either side`);
+    expect(route.provenance.note).toMatch(/No course is drawn/);
   });
 });

@@ -24,7 +24,7 @@ describe('npm run validate', () => {
   it('exits non-zero naming the file, the feature and the quote that is not in its source', async () => {
     const dir = copyOfGeodata();
     const file = join(dir, 'layers', 'khankendi.geojson');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('stationed in Khankendi', 'stationed in Stepanakert'));
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('stationed in Khankendi', 'stationed in Stepanakert'));
     const failure = await validate(dir).then(
       () => null,
       (error: { code: number; stderr: string }) => error

@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import { anchorQuote } from './anchor';
+import { checkDescription, mapNoteProblem } from './descriptions';
 import { geometryProblem, isObject, sameGeometry } from './geojson';
 import { describe, readJson, unknownKeys } from './hardening';
 import { parseSources } from './sources';
@@ -107,8 +108,8 @@ function parseLayer(
   unknownKeys(meta, LAYER_KEYS, { file, what: '"layer"' }, warnings);
   if (meta.id !== id) errors.push({ file, message: `"layer.id" must be "${id}", the file's name` });
   if (typeof meta.title !== 'string') errors.push({ file, message: '"layer.title" is missing' });
-  if (meta.description !== undefined && typeof meta.description !== 'string') {
-    errors.push({ file, message: `"layer.description" ${describe(meta.description)} must be a string` });
+  if (meta.description !== undefined && typeof meta.description !== 'string' && !isObject(meta.description)) {
+    errors.push({ file, message: `"layer.description" ${describe(meta.description)} must be a string or a quotation { "source", "exact" }` });
   }
   const seen = new Set<string>();
   const placeIds: string[] = [];
@@ -123,10 +124,13 @@ function parseLayer(
     placeIds.push(place.id);
     mergePlace(file, place, places, errors);
   });
+  const names = placeIds.map((p) => places.get(p)!).flatMap((p) => [p.name, ...(p.nameAz ? [p.nameAz] : []), ...p.altNames, ...p.mentions]);
+  const description = checkDescription(meta.description, names, (raw) => resolveCitation(raw, sources, (message) => warnings.push({ file, message })));
+  if (!description.ok) errors.push({ file, message: description.message });
   return {
     id: id as LayerId,
     title: typeof meta.title === 'string' ? meta.title : id,
-    description: typeof meta.description === 'string' ? meta.description : '',
+    description: description.ok ? description.description : '',
     file: fileName,
     placeIds
   };
@@ -195,6 +199,8 @@ function parseFeature(
       if (isObject(a)) unknownKeys(a, ALTERNATIVE_KEYS, { file, feature: id, what: 'a provenance alternative' }, warnings);
     }
   }
+  const noteProblem = provenance?.note ? mapNoteProblem(provenance.note) : null;
+  if (noteProblem) fail(noteProblem);
   if (!Array.isArray(p.citations) || p.citations.length === 0) fail('needs at least one citation');
   const citations: Citation[] = [];
   for (const raw of Array.isArray(p.citations) ? p.citations : []) {

@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import type { LayerDescription } from './descriptions';
 
 /** Layer ids, in drawing and legend order. */
 export const LAYER_IDS = ['khojaly', 'escape-route', 'khankendi', 'baku-monument', 'flag-raising-2023'] as const;
@@ -68,7 +69,8 @@ export interface Place {
 export interface Layer {
   id: LayerId;
   title: string;
-  description: string;
+  /** A quotation from a source, or a plain title (see `descriptions.ts`); '' when absent. */
+  description: LayerDescription;
   file: string;
   placeIds: string[];
 }

@@ -1,12 +1,16 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import { geometryBounds } from '../data/geojson';
 import type { Place } from '../data/types';
+import { MAIN_BOUNDS, type Bounds } from './frames';
 
-/** The default frame: Karabakh and Baku together. */
-export const DEFAULT_BOUNDS: [[number, number], [number, number]] = [
-  [46.45, 39.55],
-  [50.45, 40.75]
-];
+/** The default frame: the Karabakh places of the story (Baku has its own inset). */
+export const DEFAULT_BOUNDS: Bounds = MAIN_BOUNDS;
+
+/** Padding in CSS pixels around the default frame. */
+export const DEFAULT_PADDING = 24;
+
+/** Half-width of the escape route's uncertainty band, in kilometres. */
+export const CORRIDOR_KM = 3;
 
 /** Zoom the camera moves to for each kind of point place. */
 export const FOCUS_ZOOM = { town: 11, monument: 13 } as const;
@@ -14,12 +18,14 @@ export const FOCUS_ZOOM = { town: 11, monument: 13 } as const;
 /** Where the camera goes for a place: a centre and zoom for points, bounds for lines. */
 export type CameraTarget = { center: [number, number]; zoom: number } | { bounds: LngLatBoundsLike };
 
-/** The camera target for a place: towns at town scale, the monument at street scale, a route framed whole. */
+/** The camera target for a place: towns at town scale, the monument at street scale, a route framed whole with its band. */
 export function cameraTarget(place: Place): CameraTarget {
   if (place.geometry.type === 'Point') {
     const [lng, lat] = place.geometry.coordinates as [number, number];
     return { center: [lng, lat], zoom: place.kind === 'monument' ? FOCUS_ZOOM.monument : FOCUS_ZOOM.town };
   }
   const [w, s, e, n] = geometryBounds(place.geometry);
-  return { bounds: [[w, s], [e, n]] };
+  const dLat = CORRIDOR_KM / 111.32;
+  const dLng = dLat / Math.cos((((s + n) / 2) * Math.PI) / 180);
+  return { bounds: [[w - dLng, s - dLat], [e + dLng, n + dLat]] };
 }

@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
 import type { View } from '../state/url';
 import type { Theme } from './basemap';
-import { cameraTarget, DEFAULT_BOUNDS } from './camera';
+import { cameraTarget, DEFAULT_BOUNDS, DEFAULT_PADDING } from './camera';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
 import { LABEL_LAYERS, LAYER_KEY, labelLayerFilter, selectionFilter } from './style/story';
@@ -34,11 +34,18 @@ export interface MapControllerOptions {
 
 const INTERACTIVE_LAYERS = [
   ...LAYER_IDS.map((id) => `story-icons-${id}`),
-  'story-route-line',
-  'story-route-casing',
+  'story-route-arrows',
   'story-route-corridor'
 ];
-const HIT_RADIUS = 10;
+/** Half the side of the square a tap or click hits: a 24 px touch target around each place. */
+const HIT_RADIUS = 12;
+
+/** Folds a narrow map's attribution behind its (i) button, as MapLibre does on the first drag, so it covers no place. */
+function collapseAttribution(container: HTMLElement): void {
+  const attribution = container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show');
+  attribution?.classList.remove('maplibregl-compact-show');
+  attribution?.removeAttribute('open');
+}
 
 /** The one owner of the MapLibre map: views call its methods, it reports clicks and moves back. */
 export class MapController {
@@ -51,7 +58,7 @@ export class MapController {
     this.map = new MapLibreMap({
       container: options.container,
       style: buildStyle(options),
-      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: 30 } }),
+      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: DEFAULT_PADDING } }),
       interactive: options.interactive ?? true,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: options.preserveDrawingBuffer ?? false },
@@ -63,6 +70,7 @@ export class MapController {
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
     if (options.interactive !== false) this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     attachIcons(this.map, icons);
+    this.map.once('idle', () => collapseAttribution(this.map.getContainer()));
     this.map.on('style.load', () => {
       this.setVisible(this.options.visible);
       this.setSelected(this.options.selected);
@@ -148,9 +156,9 @@ export class MapController {
     else this.map.jumpTo(target);
   }
 
-  /** Frames the default view: Karabakh and Baku together. */
+  /** Frames the default view: the Karabakh places. */
   home(): void {
-    this.map.fitBounds(DEFAULT_BOUNDS, { padding: 30, animate: false });
+    this.map.fitBounds(DEFAULT_BOUNDS, { padding: DEFAULT_PADDING, animate: false });
   }
 
   /** Moves the camera to a view from the URL or the host page. */

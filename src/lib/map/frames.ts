@@ -3,12 +3,14 @@ export type Bounds = [[number, number], [number, number]];
 
 /**
  * The main frame: the Karabakh places of the story (Khojaly, the route, Aghdam, Asgaran, Aghdara,
- * Khojavand, Khankendi) with a margin for their labels. Baku is not in it: it has its own inset.
- * (Contract for the screen and the exports; the app switches its default frame to it.)
+ * Khojavand, Khankendi) with a margin for their labels: about 0.17° of longitude either side
+ * (a label as wide as "Khojavand" beside its point at a phone's zoom), 0.05° of latitude above
+ * and below. Baku is not in it: it has its own inset. The default view of the screen, the embed
+ * and the exports.
  */
 export const MAIN_BOUNDS: Bounds = [
-  [46.68, 39.74],
-  [47.2, 40.27]
+  [46.58, 39.74],
+  [47.28, 40.27]
 ];
 
 /** The inset: Baku and the Khatai district, where the "Mother's Cry" monument stands. */
@@ -26,3 +28,62 @@ export const LOCATOR_BOUNDS: Bounds = [
   [44.6, 38.4],
   [50.6, 41.9]
 ];
+
+/** A map view: centre and zoom (MapLibre's 512-pixel tiles). */
+export interface ViewCenter {
+  zoom: number;
+  lat: number;
+  lng: number;
+}
+
+const TILE = 512;
+const MAX_LAT = 85.051129;
+
+/** Web Mercator x of a longitude, in units of the world's width (0 at 180°W, 1 at 180°E). */
+export function mercatorX(lng: number): number {
+  return (lng + 180) / 360;
+}
+
+/** Web Mercator y of a latitude, in units of the world's width (0 at the top, 1 at the bottom). */
+export function mercatorY(lat: number): number {
+  const phi = (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 180;
+  return 0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI);
+}
+
+function latOf(y: number): number {
+  return (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
+}
+
+/** The bounds a view of `width` × `height` CSS pixels shows (Web Mercator, no rotation or pitch). */
+export function viewBounds(view: ViewCenter, width: number, height: number): Bounds {
+  const world = TILE * 2 ** view.zoom;
+  const x = mercatorX(view.lng);
+  const y = mercatorY(view.lat);
+  const dx = width / 2 / world;
+  const dy = height / 2 / world;
+  return [
+    [(x - dx) * 360 - 180, latOf(y + dy)],
+    [(x + dx) * 360 - 180, latOf(y - dy)]
+  ];
+}
+
+/** True when `outer` wholly contains `inner`. */
+export function containsBounds(outer: Bounds, inner: Bounds): boolean {
+  return outer[0][0] <= inner[0][0] && outer[0][1] <= inner[0][1] && outer[1][0] >= inner[1][0] && outer[1][1] >= inner[1][1];
+}
+
+/** A projection of a frame onto a picture `width` pixels wide (Web Mercator); `height` follows from the frame. */
+export interface FrameProjection {
+  width: number;
+  height: number;
+  project: (lng: number, lat: number) => [number, number];
+}
+
+/** Projects `bounds` onto a picture `width` pixels wide, north up, in Web Mercator like the map. */
+export function frameProjection(bounds: Bounds, width: number): FrameProjection {
+  const x0 = mercatorX(bounds[0][0]);
+  const y0 = mercatorY(bounds[1][1]);
+  const scale = width / (mercatorX(bounds[1][0]) - x0);
+  const height = (mercatorY(bounds[0][1]) - y0) * scale;
+  return { width, height, project: (lng, lat) => [(mercatorX(lng) - x0) * scale, (mercatorY(lat) - y0) * scale] };
+}

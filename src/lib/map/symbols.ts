@@ -36,8 +36,12 @@ export const ICON_SIZE: Record<string, [number, number]> = {
   'story-town': [18, 18],
   'story-monument': [20, 24],
   'story-flag': [18, 22],
-  'story-arrow': [14, 14]
+  'story-arrow': [14, 14],
+  'story-direction': [30, 30]
 };
+
+/** Outline of the monument icon in its 20 × 24 canvas (also drawn by the Baku inset). */
+export const MONUMENT_PATH = 'M10 2 L15 9 L13 22 L7 22 L5 9 Z';
 
 /** SVG markup of each map icon (constant, written here, never taken from data). */
 export function iconSvg(name: string): string {
@@ -52,11 +56,13 @@ export function iconSvg(name: string): string {
     case 'story-town':
       return `${open}<circle cx="9" cy="9" r="6.5" fill="${c.town}" stroke="#fff" stroke-width="2.5"/></svg>`;
     case 'story-monument':
-      return `${open}<path d="M10 2 L15 9 L13 22 L7 22 L5 9 Z" fill="${c.monument}" stroke="#fff" stroke-width="2" stroke-linejoin="round"/></svg>`;
+      return `${open}<path d="${MONUMENT_PATH}" fill="${c.monument}" stroke="#fff" stroke-width="2" stroke-linejoin="round"/></svg>`;
     case 'story-flag':
       return `${open}<path d="M2.5 21 V2.5" stroke="#fff" stroke-width="4" stroke-linecap="round"/><path d="M2.5 21 V2.5" stroke="${c.flag}" stroke-width="2" stroke-linecap="round"/><path d="M3.5 3 H16 L13 7 L16 11 H3.5 Z" fill="${c.flag}" stroke="#fff" stroke-width="1.5" stroke-linejoin="round"/></svg>`;
     case 'story-arrow':
       return `${open}<path d="M3 2 L11 7 L3 12" fill="none" stroke="${c.event}" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+    case 'story-direction':
+      return `${open}<path d="M4 15 H22 M15 7 L24 15 L15 23" fill="none" stroke="#fff" stroke-width="6.5" stroke-linecap="round" stroke-linejoin="round"/><path d="M4 15 H22 M15 7 L24 15 L15 23" fill="none" stroke="${c.event}" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
     default:
       return `${open}</svg>`;
   }
@@ -69,7 +75,7 @@ export const ICON_NAMES = Object.keys(ICON_SIZE);
 export function legendSvg(layer: LayerId): string {
   if (layer === 'escape-route') {
     const c = STORY_COLORS.event;
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="28" height="18" viewBox="0 0 28 18"><rect x="1" y="3" width="26" height="12" rx="6" fill="${c}" fill-opacity="0.18" stroke="${c}" stroke-opacity="0.5" stroke-dasharray="1 2"/><path d="M4 9 H24" stroke="#fff" stroke-width="4" stroke-linecap="round"/><path d="M4 9 H24" stroke="${c}" stroke-width="2.5" stroke-dasharray="4 3" stroke-linecap="round"/><path d="M18 5.5 L23 9 L18 12.5" fill="none" stroke="${c}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="28" height="18" viewBox="0 0 28 18"><rect x="1" y="3" width="26" height="12" rx="6" fill="${c}" fill-opacity="0.18" stroke="${c}" stroke-opacity="0.5" stroke-dasharray="1 2"/><path d="M8 9 H19 M15 5.5 L20 9 L15 12.5" fill="none" stroke="${c}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
   }
   return iconSvg(LAYER_SYMBOLS[layer].icon!);
 }

@@ -38,8 +38,9 @@ const townLabel: ExpressionSpecification = [
 
 /**
  * The basemap's layers, bottom to top: the background (open water), land, lakes, rivers,
- * borders, town dots, then the labels (towns, water, countries: higher layers are placed
- * first, so country names win over small towns). Ids are prefixed `basemap-`.
+ * borders, town dots, then the labels (towns, water, countries, then the country names
+ * repeated around the story at zooms 9–14 and the region's name, Karabakh: higher layers are
+ * placed first, so these win over small towns). Ids are prefixed `basemap-`.
  * Story layers go above these: symbols placed in higher layers win label collisions.
  *
  * @param theme - `light` or `dark`
@@ -186,6 +187,50 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
         'text-padding': 8,
         'text-allow-overlap': false,
         'symbol-sort-key': rank,
+      },
+      paint: { 'text-color': c.muted, ...halo },
+    },
+    {
+      id: 'basemap-country-labels-local',
+      type: 'symbol',
+      source: BASEMAP_SOURCE.labels,
+      minzoom: 9,
+      filter: [
+        'all',
+        ['==', ['get', 'kind'], 'country'],
+        ['==', ['get', 'scale'], 'local'],
+        ['>=', ['zoom'], ['to-number', ['get', 'from'], 99]],
+        ['<', ['zoom'], ['to-number', ['get', 'until'], 0]],
+      ],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_BOLD],
+        'text-transform': 'uppercase',
+        'text-size': 13,
+        'text-letter-spacing': 0.15,
+        'text-max-width': 8,
+        'text-padding': 16,
+        'text-allow-overlap': false,
+        'symbol-sort-key': 1,
+      },
+      paint: { 'text-color': c.muted, 'text-opacity': 0.85, ...halo },
+    },
+    {
+      id: 'basemap-region-labels',
+      type: 'symbol',
+      source: BASEMAP_SOURCE.labels,
+      minzoom: 7,
+      maxzoom: 12,
+      filter: ['==', ['get', 'kind'], 'region'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_REGULAR],
+        'text-transform': 'uppercase',
+        'text-size': ['interpolate', ['linear'], ['zoom'], 7, 12, 11, 16],
+        'text-letter-spacing': 0.3,
+        'text-padding': 6,
+        'text-allow-overlap': false,
+        'symbol-sort-key': 0,
       },
       paint: { 'text-color': c.muted, ...halo },
     },

@@ -1,10 +1,8 @@
 import buffer from '@turf/buffer';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Model } from '../../data/types';
+import { CORRIDOR_KM } from '../camera';
 import { storyRoutes, type StoryProps } from './story-data';
-
-/** Half-width of the escape route's uncertainty corridor, in kilometres. */
-export const CORRIDOR_KM = 3;
 
 /** A FeatureCollection of corridors around routes. */
 export type Corridors = FeatureCollection<Polygon | MultiPolygon, StoryProps>;

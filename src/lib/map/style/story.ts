@@ -83,8 +83,9 @@ export function storyText(theme: Theme): { text: string; halo: string; selected:
 }
 
 /**
- * The story layers, bottom to top: route corridor and line, selection highlights, labels, then
- * icons (placed first by MapLibre, so labels make way for them).
+ * The story layers, bottom to top: the route's corridor with one direction arrow (no centre
+ * line: the sources give a direction, not a path), selection highlights, labels, then icons
+ * (placed first by MapLibre, so labels make way for them).
  */
 export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_IDS, selected: string | null = null): LayerSpecification[] {
   const colors = storyText(theme);
@@ -127,27 +128,11 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
     {
       id: 'story-route-selected',
       type: 'line',
-      source: 'story-routes',
+      source: 'story-corridors',
       filter: selectionFilter(selected),
       metadata: meta(route),
       layout: lineLayout,
-      paint: { 'line-color': colors.selected, 'line-width': zoomSize(9, 14), 'line-opacity': 0.8 }
-    },
-    {
-      id: 'story-route-casing',
-      type: 'line',
-      source: 'story-routes',
-      metadata: meta(route),
-      layout: lineLayout,
-      paint: { 'line-color': colors.halo, 'line-width': zoomSize(4, 7), 'line-opacity': 0.85 }
-    },
-    {
-      id: 'story-route-line',
-      type: 'line',
-      source: 'story-routes',
-      metadata: meta(route),
-      layout: lineLayout,
-      paint: { 'line-color': STORY_COLORS.event, 'line-width': zoomSize(2, 4), 'line-dasharray': [2, 1.5] }
+      paint: { 'line-color': colors.selected, 'line-width': zoomSize(3, 5), 'line-opacity': 0.9 }
     },
     {
       id: 'story-route-arrows',
@@ -156,10 +141,9 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
       metadata: meta(route),
       layout: {
         visibility: visibility(route),
-        'symbol-placement': 'line',
-        'symbol-spacing': 90,
-        'icon-image': 'story-arrow',
-        'icon-size': zoomSize(0.7, 1),
+        'symbol-placement': 'line-center',
+        'icon-image': 'story-direction',
+        'icon-size': zoomSize(0.8, 1.2),
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
         'icon-rotation-alignment': 'map'
