@@ -1,5 +1,7 @@
 import type { Geometry } from 'geojson';
 import { anchorQuote } from './anchor';
+import { parseEvents, type ParseContext } from './events';
+import { parseGazetteer } from './gazetteer';
 import { geometryProblem, isObject, sameGeometry } from './geojson';
 import {
   LAYER_IDS,
@@ -22,7 +24,7 @@ import {
 export type LoadResult = { ok: true; model: Model } | { ok: false; errors: ValidationError[] };
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const KINDS: PlaceKind[] = ['town', 'monument', 'route'];
+const KINDS: PlaceKind[] = ['town', 'monument', 'route', 'city', 'country'];
 const PRECISIONS: Precision[] = ['exact', 'approximate'];
 
 /** Formats an error the way `npm run validate` prints it. */
@@ -47,8 +49,11 @@ export function loadModel(files: RawFiles): LoadResult {
     if (!layers.some((l) => l.id === id)) errors.push({ file: `layers/${id}.geojson`, message: 'the layer file is missing' });
   }
   const differences = files.differences === undefined ? [] : parseDifferences(files.differences, sources, places, errors);
+  const ctx: ParseContext = { sources, places, errors, resolve: (raw) => resolveCitation(raw, sources) };
+  const events = files.events === undefined ? [] : parseEvents(parseJson('events.json', files.events, errors), ctx);
+  const gazetteer = files.gazetteer === undefined ? { entries: [], notPlaces: [] } : parseGazetteer(parseJson('gazetteer.json', files.gazetteer, errors), ctx);
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, model: { sources: [...sources.values()], layers, places: [...places.values()], differences } };
+  return { ok: true, model: { sources: [...sources.values()], layers, places: [...places.values()], differences, events, gazetteer } };
 }
 
 function byLayerOrder([a]: [string, string], [b]: [string, string]): number {
