@@ -59,3 +59,19 @@ export function parseGazetteer(json: unknown, ctx: ParseContext): Gazetteer {
   const entries = json.places.map((raw, i) => parseEntry(raw, i, seen, ctx)).filter((e): e is GazetteerEntry => e !== null);
   return { entries, notPlaces: parseNotPlaces(json.notPlaces, ctx) };
 }
+
+/**
+ * The capitalised words of a text that no listed name covers: each word must lie inside a whole-word
+ * occurrence of a gazetteer name or of a listed non-place. An empty answer proves every place name is listed.
+ */
+export function uncoveredCapitalised(source: Source, names: readonly string[]): string[] {
+  const covered = names.flatMap((name) => nameOccurrences(name, [source]));
+  const missing = new Set<string>();
+  for (const m of source.text.matchAll(/\p{Lu}[\p{L}\p{N}]*/gu)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isWordChar(source.text[start - 1])) continue;
+    if (!covered.some((o) => o.start <= start && end <= o.end)) missing.add(m[0]);
+  }
+  return [...missing];
+}
