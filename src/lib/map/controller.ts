@@ -134,7 +134,7 @@ export class MapController {
   /** Rings the places of the selected event. */
   setMarked(placeIds: readonly string[]): void {
     this.marked = placeIds;
-    for (const id of ['story-event-halo', 'story-areas-marked']) if (this.map.getLayer(id)) this.map.setFilter(id, markedFilter(placeIds));
+    for (const id of ['story-event-halo', 'story-route-marked', 'story-areas-marked']) if (this.map.getLayer(id)) this.map.setFilter(id, markedFilter(placeIds));
   }
 
   /** Draws only these places (a period of the timeline), or every place for null. */

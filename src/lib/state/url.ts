@@ -26,7 +26,7 @@ export interface Known {
   events?: readonly string[];
 }
 
-export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null, basemap: null, event: null };
+export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null, basemap: null };
 
 const MAX_ZOOM = 22;
 
@@ -70,7 +70,7 @@ export function parseHash(hash: string, known: Known): UrlState {
   const basemap = params.get('basemap');
   const event = params.get('event');
   return {
-    event: event !== null && (known.events ?? []).includes(event) ? event : null,
+    ...(event !== null && (known.events ?? []).includes(event) ? { event } : {}),
     basemap: basemap !== null && (known.basemaps ?? []).includes(basemap) ? basemap : null,
     view: parseView(params.get('view')),
     layers,

@@ -154,6 +154,15 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
       paint: { 'line-color': colors.selected, 'line-width': zoomSize(9, 14), 'line-opacity': 0.8 }
     },
     {
+      id: 'story-route-marked',
+      type: 'line',
+      source: 'story-routes',
+      filter: markedFilter([]),
+      metadata: meta(route),
+      layout: lineLayout,
+      paint: { 'line-color': colors.selected, 'line-width': zoomSize(7, 11), 'line-opacity': 0.55 }
+    },
+    {
       id: 'story-route-casing',
       type: 'line',
       source: 'story-routes',
