@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isIsoDate } from '../../src/lib/data/events';
+import { eventCaption, isIsoDate } from '../../src/lib/data/events';
+import { formatHash, parseHash } from '../../src/lib/state/url';
 import { formatError, loadModel } from '../../src/lib/data/load';
 import { readGeodata } from '../../src/lib/data/read-files';
 import type { Model, RawFiles } from '../../src/lib/data/types';
@@ -120,5 +121,35 @@ describe('event validation', () => {
   it('rejects a label that is not quoted from the event', () => {
     const files = withEvent('monument', (e) => (e.label = 'the monument opened'));
     expect(errorsOf(files)).toContain('events.json: feature "monument": "label" "the monument opened" must be words quoted from one of its citations');
+  });
+});
+
+describe('the export caption of an event', () => {
+  it('quotes the label and gives each date in the words of the text, with its sources', () => {
+    expect(eventCaption(model, event('flag-2023'))).toBe('“raised the State Flag” — On October 15, 2023 [1, 2]');
+  });
+
+  it('shows both dates where the quotations differ', () => {
+    expect(eventCaption(model, event('attack-1992'))).toBe(
+      '“attacked the city of Khojaly” — On the night of February 25–26, 1992 [1, 2]; On February 25, 1992 [2]'
+    );
+  });
+
+  it('says an undated event has no date in the texts', () => {
+    expect(eventCaption(model, event('war-44-day'))).toBe('“the 44-day war” — no date in the texts [1]');
+  });
+});
+
+describe('event= in the URL hash', () => {
+  const known = { layers: [], places: [], events: model.events.map((e) => e.id) };
+
+  it('reads a known event and writes it back', () => {
+    const state = parseHash('#event=palembang-2012', known);
+    expect(state.event).toBe('palembang-2012');
+    expect(formatHash(state)).toBe('event=palembang-2012');
+  });
+
+  it('drops an unknown event', () => {
+    expect(parseHash('#event=nowhere', known).event).toBeUndefined();
   });
 });

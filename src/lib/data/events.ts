@@ -1,5 +1,5 @@
 import { isObject } from './geojson';
-import type { Citation, EventCitation, IsoDate, Place, Source, StoryEvent, ValidationError } from './types';
+import type { Citation, EventCitation, IsoDate, Model, Place, Source, StoryEvent, ValidationError } from './types';
 
 /** What the event and gazetteer parsers need from the loader: what is known so far and where errors go. */
 export interface ParseContext {
@@ -111,4 +111,48 @@ export function parseEvents(json: unknown, ctx: ParseContext): StoryEvent[] {
   const seen = new Set<string>();
   const events = json.events.map((entry, i) => parseEvent(entry, i, seen, ctx)).filter((e): e is StoryEvent => e !== null);
   return events.sort(byTime);
+}
+
+/** One distinct date of an event, with the words each quoting source uses for it. */
+export interface EventDate {
+  date: string;
+  when: string | null;
+  asOfSource: boolean;
+  sources: string[];
+}
+
+/** The event's distinct dates in its quotation order, each with its first wording and every source that gives it. */
+export function eventDates(event: StoryEvent): EventDate[] {
+  const dates: EventDate[] = [];
+  for (const c of event.citations.filter((x): x is EventCitation & { date: string } => x.date !== null)) {
+    const known = dates.find((d) => d.date === c.date);
+    if (!known) dates.push({ date: c.date, when: c.when, asOfSource: c.asOfSource, sources: [c.source] });
+    else if (!known.sources.includes(c.source)) known.sources.push(c.source);
+  }
+  return dates;
+}
+
+/** The sources that quote the event without giving it a date. */
+export function undatedSources(event: StoryEvent): string[] {
+  const dated = new Set(event.citations.filter((c) => c.date !== null).map((c) => c.source));
+  return [...new Set(event.citations.map((c) => c.source))].filter((s) => !dated.has(s));
+}
+
+/** The years an ISO date or interval covers: `[first, last]`. */
+export function yearsOf(date: string): [number, number] {
+  const [start, end = start] = date.split('/');
+  return [Number(start!.slice(0, 4)), Number(end!.slice(0, 4))];
+}
+
+/**
+ * A short dated caption for an export: the event's quoted label, then each distinct date in the words
+ * of the first text that gives it, with the numbers of the sources that give it.
+ */
+export function eventCaption(model: Model, event: StoryEvent): string {
+  const refs = (ids: string[]) => `[${ids.map((id) => model.sources.findIndex((s) => s.id === id) + 1).join(', ')}]`;
+  const dates = eventDates(event).map((d) => {
+    if (d.asOfSource) return `as of the source's date, ${d.date} ${refs(d.sources)}`;
+    return `${d.when ?? d.date} ${refs(d.sources)}`;
+  });
+  return `“${event.label}” — ${dates.length > 0 ? dates.join('; ') : `no date in the texts ${refs([event.labelSource])}`}`;
 }

@@ -1,5 +1,6 @@
 import { geometryBounds } from '../data/geojson';
-import type { EventCitation, Model, Place, StoryEvent } from '../data/types';
+import { yearsOf } from '../data/events';
+import type { Model, Place, StoryEvent } from '../data/types';
 import { findMentions } from '../sources/mentions';
 import type { Highlight } from '../sources/segments';
 import type { AppState } from './app-state.svelte';
@@ -8,14 +9,6 @@ import type { AppState } from './app-state.svelte';
 export interface TourStop {
   placeId: string;
   offset: number;
-}
-
-/** One distinct date of an event, with the words each quoting source uses for it. */
-export interface EventDate {
-  date: string;
-  when: string | null;
-  asOfSource: boolean;
-  sources: string[];
 }
 
 /** The west-south and east-north corners around the places, for the camera. */
@@ -46,29 +39,6 @@ export function showEvent(app: AppState, id: string, options: { focus?: boolean 
 /** The event's passages in one source; the first is the current one. */
 export function eventHighlights(event: StoryEvent, sourceId: string): Highlight[] {
   return event.citations.filter((c) => c.source === sourceId).map((c, i) => ({ start: c.start, end: c.end, current: i === 0 }));
-}
-
-/** The event's distinct dates in its quotation order, each with its first wording and every source that gives it. */
-export function eventDates(event: StoryEvent): EventDate[] {
-  const dates: EventDate[] = [];
-  for (const c of event.citations.filter((x): x is EventCitation & { date: string } => x.date !== null)) {
-    const known = dates.find((d) => d.date === c.date);
-    if (!known) dates.push({ date: c.date, when: c.when, asOfSource: c.asOfSource, sources: [c.source] });
-    else if (!known.sources.includes(c.source)) known.sources.push(c.source);
-  }
-  return dates;
-}
-
-/** The sources that quote the event without giving it a date. */
-export function undatedSources(event: StoryEvent): string[] {
-  const dated = new Set(event.citations.filter((c) => c.date !== null).map((c) => c.source));
-  return [...new Set(event.citations.map((c) => c.source))].filter((s) => !dated.has(s));
-}
-
-/** The years an ISO date or interval covers: `[first, last]`. */
-export function yearsOf(date: string): [number, number] {
-  const [start, end = start] = date.split('/');
-  return [Number(start!.slice(0, 4)), Number(end!.slice(0, 4))];
 }
 
 /** The mapped places of a text in the order it first names them. */
