@@ -132,11 +132,14 @@ test('the timeline and the gazetteer have no axe violations', async ({ page }) =
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
 
-test('the embed shows the timeline with timeline=1 only, and restores #event=', async ({ page }) => {
+test('the embed shows the timeline with timeline=1, and restores #event=', async ({ page }) => {
   await page.goto('/embed.html?timeline=1#event=flag-2023');
   await mapIdle(page);
   await expect(current(page)).toHaveAttribute('data-event-id', 'flag-2023');
   expect(await ringedPlaces(page)).toEqual(['aghdara', 'asgaran', 'khankendi', 'khojaly', 'khojavand']);
+});
+
+test('the embed has no timeline without timeline=1', async ({ page }) => {
   await page.goto('/embed.html#event=flag-2023');
   await mapIdle(page);
   await expect(page.getByTestId('timeline')).toHaveCount(0);
