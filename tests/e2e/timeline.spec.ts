@@ -144,3 +144,11 @@ test('the embed has no timeline without timeline=1', async ({ page }) => {
   await mapIdle(page);
   await expect(page.getByTestId('timeline')).toHaveCount(0);
 });
+
+test('the export of a selected event is captioned with its quoted label and dates', async ({ page }) => {
+  await openApp(page, 'event=attack-1992');
+  await page.getByTestId('export-button').click();
+  await expect(page.getByTestId('export-subtitle')).toHaveValue(
+    '“attacked the city of Khojaly” — On the night of February 25–26, 1992 [1, 2]; On February 25, 1992 [2]'
+  );
+});
