@@ -19,6 +19,12 @@ describe('AppState layers', () => {
     expect(app.visibleLayers).toEqual(['khojaly', 'escape-route', 'khankendi', 'baku-monument', 'flag-raising-2023']);
   });
 
+  it('leaves "Also named in the texts" off by default and out of the URL', () => {
+    const app = new AppState(model);
+    expect(app.visibleLayers).not.toContain('also-named');
+    expect(app.toUrl().layers).toBeNull();
+  });
+
   it('shows the layer of the passage it selects', () => {
     const app = new AppState(model);
     app.setLayers(['khojaly']);

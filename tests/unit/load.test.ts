@@ -25,10 +25,13 @@ describe('loadModel on the shipped geodata', () => {
     expect(result.ok ? [] : result.errors.map(formatError)).toEqual([]);
   });
 
-  it('has the five layers in order and every place id the map uses', () => {
-    expect(model!.layers.map((l) => l.id)).toEqual(['khojaly', 'escape-route', 'khankendi', 'baku-monument', 'flag-raising-2023']);
+  it('has the six layers in order and every place id the map uses', () => {
+    expect(model!.layers.map((l) => l.id)).toEqual(['khojaly', 'escape-route', 'khankendi', 'baku-monument', 'flag-raising-2023', 'also-named']);
     expect(model!.places.map((p) => p.id).sort()).toEqual(
-      ['aghdam', 'aghdara', 'asgaran', 'khankendi', 'khojaly', 'khojaly-aghdam-route', 'khojavand', 'mothers-cry'].sort()
+      [
+        ...['aghdam', 'aghdara', 'asgaran', 'khankendi', 'khojaly', 'khojaly-aghdam-route', 'khojavand', 'mothers-cry'],
+        ...['baku', 'palembang', 'pakistan', 'mexico', 'czech-republic', 'colombia', 'bosnia-and-herzegovina']
+      ].sort()
     );
   });
 

@@ -12,7 +12,9 @@ export const bundledFiles: RawFiles = {
   layers: byName(import.meta.glob('/geodata/layers/*.geojson', { query: '?raw', import: 'default', eager: true })),
   differences: Object.values(import.meta.glob('/geodata/differences.json', { query: '?raw', import: 'default', eager: true }))[0] as
     | string
-    | undefined
+    | undefined,
+  events: Object.values(import.meta.glob('/geodata/events.json', { query: '?raw', import: 'default', eager: true }))[0] as string | undefined,
+  gazetteer: Object.values(import.meta.glob('/geodata/gazetteer.json', { query: '?raw', import: 'default', eager: true }))[0] as string | undefined
 };
 
 /** Loads the bundled geodata through the one loader; throws with every error if it is invalid (the build validates first). */

@@ -1,6 +1,8 @@
 import type { Geometry } from 'geojson';
 import { anchorQuote } from './anchor';
 import { checkDescription, mapNoteProblem } from './descriptions';
+import { parseEvents, type ParseContext } from './events';
+import { parseGazetteer } from './gazetteer';
 import { geometryProblem, isObject, sameGeometry } from './geojson';
 import { describe, readJson, unknownKeys } from './hardening';
 import { parseSources } from './sources';
@@ -28,7 +30,7 @@ import {
 export type LoadResult = { ok: true; model: Model; warnings: ValidationError[] } | { ok: false; errors: ValidationError[]; warnings: ValidationError[] };
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const KINDS: PlaceKind[] = ['town', 'monument', 'route'];
+const KINDS: PlaceKind[] = ['town', 'monument', 'route', 'city', 'country'];
 const PRECISIONS: Precision[] = ['exact', 'approximate'];
 const COLLECTION_KEYS = ['type', 'layer', 'features', 'bbox'];
 const LAYER_KEYS = ['id', 'title', 'description'];
@@ -68,8 +70,23 @@ export function loadModel(files: RawFiles): LoadResult {
     if (!layers.some((l) => l.id === id)) errors.push({ file: `layers/${id}.geojson`, message: 'the layer file is missing' });
   }
   const differences = files.differences === undefined ? [] : parseDifferences(files.differences, sources, places, report);
+  const ctx: ParseContext = {
+    sources,
+    places,
+    errors,
+    resolve: (raw) => resolveCitation(withoutDateKeys(raw), sources, (message) => warnings.push({ file: 'events.json', message }))
+  };
+  const events = files.events === undefined ? [] : parseEvents(readJson('events.json', files.events, errors), ctx);
+  const gazetteer = files.gazetteer === undefined ? { entries: [], notPlaces: [] } : parseGazetteer(readJson('gazetteer.json', files.gazetteer, errors), ctx);
   if (errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, model: { sources: [...sources.values()], layers, places: [...places.values()], differences }, warnings };
+  return { ok: true, model: { sources: [...sources.values()], layers, places: [...places.values()], differences, events, gazetteer }, warnings };
+}
+
+/** An event citation without its date keys, so the shared citation check does not warn about them. */
+function withoutDateKeys(raw: unknown): unknown {
+  if (!isObject(raw)) return raw;
+  const { when: _when, date: _date, asOfSource: _asOf, ...rest } = raw;
+  return rest;
 }
 
 function byLayerOrder([a]: [string, string], [b]: [string, string]): number {

@@ -2,16 +2,19 @@ import type { Geometry, Position } from 'geojson';
 import type { LayerDescription } from './descriptions';
 
 /** Layer ids, in drawing and legend order. */
-export const LAYER_IDS = ['khojaly', 'escape-route', 'khankendi', 'baku-monument', 'flag-raising-2023'] as const;
+export const LAYER_IDS = ['khojaly', 'escape-route', 'khankendi', 'baku-monument', 'flag-raising-2023', 'also-named'] as const;
 
-/** The id of one of the five story layers. */
+/** The id of a story layer. */
 export type LayerId = (typeof LAYER_IDS)[number];
+
+/** The layers shown when nothing else is asked for: all but "Also named in the texts". */
+export const DEFAULT_LAYERS: readonly LayerId[] = LAYER_IDS.filter((id) => id !== 'also-named');
 
 /** How precise a feature's geometry is. */
 export type Precision = 'exact' | 'approximate';
 
 /** What a place is; decides its symbol and the zoom the camera moves to. */
-export type PlaceKind = 'town' | 'monument' | 'route';
+export type PlaceKind = 'town' | 'monument' | 'route' | 'city' | 'country';
 
 /**
  * A W3C Web Annotation TextQuoteSelector into one source text, with an optional
@@ -103,6 +106,65 @@ export interface Model {
   layers: Layer[];
   places: Place[];
   differences: Difference[];
+  /** Dated (and undated) events of the texts, in time order, undated last. */
+  events: StoryEvent[];
+  /** Every place name the texts contain, mapped or not. */
+  gazetteer: Gazetteer;
+}
+
+/**
+ * An ISO 8601 calendar date, reduced precision or interval: `1993`, `2009-02`, `2014-02-13`,
+ * `1992-02-25/1992-02-26`.
+ */
+export type IsoDate = string;
+
+/** A quotation of an event; `when` is the date as the quote words it, `date` its ISO 8601 form. */
+export interface EventCitation extends Omit<Citation, 'layer'> {
+  /** The date words as written, a substring of `exact`. */
+  when: string | null;
+  /** ISO 8601 form of `when`, or of the source's own date when `asOfSource` is set; null when undated. */
+  date: IsoDate | null;
+  /** The date is the source's publication date (from its metadata), not words of the text. */
+  asOfSource: boolean;
+}
+
+/** An event the texts narrate, with its quotations and the places it concerns. */
+export interface StoryEvent {
+  id: string;
+  /** A short phrase quoted from one of its citations, shown as the event's name. */
+  label: string;
+  /** The source of the quoted label. */
+  labelSource: string;
+  places: string[];
+  citations: EventCitation[];
+  /** The date of the first dated citation (used for order and `data-date`); null when undated. */
+  date: IsoDate | null;
+}
+
+/** What a named place is. */
+export type GazetteerKind = 'town' | 'city' | 'district' | 'region' | 'country' | 'monument';
+
+/** Where a name occurs in a source text (UTF-16 offsets). */
+export interface Occurrence {
+  source: string;
+  start: number;
+  end: number;
+}
+
+/** A place name as written in the texts: mapped (a place id) or deliberately not, with the reason. */
+export interface GazetteerEntry {
+  name: string;
+  kind: GazetteerKind;
+  placeId: string | null;
+  unmappedReason: string | null;
+  occurrences: Occurrence[];
+}
+
+/** The gazetteer: every place name of the texts, and the capitalised words that are not places. */
+export interface Gazetteer {
+  entries: GazetteerEntry[];
+  /** Names of people, bodies, titles, months and other capitalised words the texts use that are not places. */
+  notPlaces: string[];
 }
 
 /** One validation problem, naming the file and, where it applies, the feature. */
@@ -122,4 +184,8 @@ export interface RawFiles {
   layers: Record<string, string>;
   /** `differences.json` text, if present. */
   differences?: string;
+  /** `events.json` text, if present. */
+  events?: string;
+  /** `gazetteer.json` text, if present. */
+  gazetteer?: string;
 }

@@ -12,6 +12,8 @@ export interface EmbedOptions {
   theme: Theme | null;
   /** The host page's origin, set by the loader; messages to the host are addressed to it. */
   host: string | null;
+  /** Whether the timeline of events is shown under the map (`timeline=1`). */
+  timeline?: boolean;
 }
 
 /** The options an embed has when its URL gives none. */
@@ -41,7 +43,7 @@ export function parseHeight(value: string | null): 'auto' | number {
 }
 
 /**
- * Reads embed options from a query string (`?height=auto|<px>&panel=0|1&static=0|1&theme=light|dark&host=<origin>`).
+ * Reads embed options from a query string (`?height=auto|<px>&panel=0|1&static=0|1&theme=light|dark&host=<origin>&timeline=1`).
  * It never throws; every unknown or malformed value keeps its default.
  */
 export function parseEmbedOptions(search: string): EmbedOptions {
@@ -52,7 +54,8 @@ export function parseEmbedOptions(search: string): EmbedOptions {
     panel: params.get('panel') !== '0',
     static: params.get('static') === '1',
     theme: theme === 'light' || theme === 'dark' ? theme : null,
-    host: parseOrigin(params.get('host'))
+    host: parseOrigin(params.get('host')),
+    ...(params.get('timeline') === '1' ? { timeline: true } : {})
   };
 }
 
@@ -64,5 +67,6 @@ export function formatEmbedOptions(options: EmbedOptions): string {
   if (options.static) parts.push('static=1');
   if (options.theme) parts.push(`theme=${options.theme}`);
   if (options.host) parts.push(`host=${encodeURIComponent(options.host)}`);
+  if (options.timeline) parts.push('timeline=1');
   return parts.join('&');
 }

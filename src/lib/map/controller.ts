@@ -1,4 +1,4 @@
-import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, type GeoJSONSource, NavigationControl, ScaleControl, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
@@ -7,7 +7,7 @@ import type { Theme } from './basemap';
 import { cameraTarget, DEFAULT_BOUNDS, DEFAULT_PADDING } from './camera';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
-import { LABEL_LAYERS, LAYER_KEY, labelLayerFilter, selectionFilter } from './style/story';
+import { LABEL_LAYERS, LAYER_KEY, labelLayerFilter, markedFilter, selectionFilter, storySources } from './style/story';
 
 setWorkerUrl(workerUrl);
 
@@ -35,7 +35,8 @@ export interface MapControllerOptions {
 const INTERACTIVE_LAYERS = [
   ...LAYER_IDS.map((id) => `story-icons-${id}`),
   'story-route-arrows',
-  'story-route-corridor'
+  'story-route-corridor',
+  'story-areas-fill'
 ];
 /** Half the side of the square a tap or click hits: a 24 px touch target around each place. */
 const HIT_RADIUS = 12;
@@ -51,6 +52,8 @@ function collapseAttribution(container: HTMLElement): void {
 export class MapController {
   readonly map: MapLibreMap;
   private options: MapControllerOptions;
+  private marked: readonly string[] = [];
+  private shown: readonly string[] | null = null;
 
   private constructor(options: MapControllerOptions, icons: Map<string, RasterIcon>) {
     this.options = options;
@@ -75,6 +78,8 @@ export class MapController {
       this.setVisible(this.options.visible);
       this.setSelected(this.options.selected);
       this.setHover(this.options.hover ?? null);
+      this.setMarked(this.marked);
+      if (this.shown) this.setShownPlaces(this.shown);
     });
     this.map.on('moveend', () => options.onMove(this.currentView()));
     this.map.on('webglcontextlost', () => options.onContextLost?.(true));
@@ -130,7 +135,7 @@ export class MapController {
   /** Highlights the selected place on the map. */
   setSelected(placeId: string | null): void {
     this.options = { ...this.options, selected: placeId };
-    for (const id of ['story-selected-halo', 'story-route-selected']) {
+    for (const id of ['story-selected-halo', 'story-route-selected', 'story-areas-selected']) {
       if (this.map.getLayer(id)) this.map.setFilter(id, selectionFilter(placeId));
     }
   }
@@ -139,6 +144,32 @@ export class MapController {
   setHover(placeId: string | null): void {
     this.options = { ...this.options, hover: placeId };
     if (this.map.getLayer('story-hover-halo')) this.map.setFilter('story-hover-halo', selectionFilter(placeId));
+  }
+
+  /** Rings the places of the selected event. */
+  setMarked(placeIds: readonly string[]): void {
+    this.marked = placeIds;
+    for (const id of ['story-event-halo', 'story-route-marked', 'story-areas-marked']) if (this.map.getLayer(id)) this.map.setFilter(id, markedFilter(placeIds));
+  }
+
+  /** Draws only these places (a period of the timeline), or every place for null. */
+  setShownPlaces(placeIds: readonly string[] | null): void {
+    this.shown = placeIds;
+    const { model } = this.options;
+    const keep = (id: string) => placeIds === null || placeIds.includes(id);
+    const shown = { ...model, places: model.places.filter((p) => keep(p.id)), layers: model.layers.map((l) => ({ ...l, placeIds: l.placeIds.filter(keep) })) };
+    for (const [id, spec] of Object.entries(storySources(shown))) {
+      const source = this.map.getSource<GeoJSONSource>(id);
+      if (source && spec.type === 'geojson' && typeof spec.data === 'object') {
+        const data = spec.data as { features: { properties: { placeId?: string } | null }[] };
+        source.setData({ ...data, features: data.features.filter((f) => keep(f.properties?.placeId ?? '')) } as never);
+      }
+    }
+  }
+
+  /** Frames bounds (an event's places), without animation when the reader prefers reduced motion. */
+  frame(bounds: [[number, number], [number, number]]): void {
+    this.map.fitBounds(bounds, { padding: 60, maxZoom: 11, animate: !this.options.reducedMotion() });
   }
 
   /** Restyles the map for a theme or basemap, keeping the story layers' state. */

@@ -17,6 +17,7 @@ export const STORY_COLORS = {
   town: '#2f4b7c',
   monument: '#7a3fa8',
   flag: '#0e7c66',
+  also: '#6a5a3c',
   routeHalo: '#ffffff'
 } as const;
 
@@ -26,7 +27,8 @@ export const LAYER_SYMBOLS: Record<LayerId, LayerSymbol> = {
   'escape-route': { layer: 'escape-route', color: STORY_COLORS.event, icon: 'story-endpoint', anchor: 'center' },
   khankendi: { layer: 'khankendi', color: STORY_COLORS.town, icon: 'story-town', anchor: 'center' },
   'baku-monument': { layer: 'baku-monument', color: STORY_COLORS.monument, icon: 'story-monument', anchor: 'center' },
-  'flag-raising-2023': { layer: 'flag-raising-2023', color: STORY_COLORS.flag, icon: 'story-flag', anchor: 'bottom-left' }
+  'flag-raising-2023': { layer: 'flag-raising-2023', color: STORY_COLORS.flag, icon: 'story-flag', anchor: 'bottom-left' },
+  'also-named': { layer: 'also-named', color: STORY_COLORS.also, icon: 'story-also', anchor: 'center' }
 };
 
 /** Size in CSS pixels of each icon's SVG canvas. */
@@ -37,7 +39,8 @@ export const ICON_SIZE: Record<string, [number, number]> = {
   'story-monument': [20, 24],
   'story-flag': [18, 22],
   'story-arrow': [14, 14],
-  'story-direction': [30, 30]
+  'story-direction': [30, 30],
+  'story-also': [16, 16]
 };
 
 /** Outline of the monument icon in its 20 × 24 canvas (also drawn by the Baku inset). */
@@ -63,6 +66,8 @@ export function iconSvg(name: string): string {
       return `${open}<path d="M3 2 L11 7 L3 12" fill="none" stroke="${c.event}" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
     case 'story-direction':
       return `${open}<path d="M4 15 H22 M15 7 L24 15 L15 23" fill="none" stroke="#fff" stroke-width="6.5" stroke-linecap="round" stroke-linejoin="round"/><path d="M4 15 H22 M15 7 L24 15 L15 23" fill="none" stroke="${c.event}" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+    case 'story-also':
+      return `${open}<circle cx="8" cy="8" r="5.5" fill="#fff" stroke="${c.also}" stroke-width="2.5"/><circle cx="8" cy="8" r="2" fill="${c.also}"/></svg>`;
     default:
       return `${open}</svg>`;
   }
@@ -76,6 +81,10 @@ export function legendSvg(layer: LayerId): string {
   if (layer === 'escape-route') {
     const c = STORY_COLORS.event;
     return `<svg xmlns="http://www.w3.org/2000/svg" width="28" height="18" viewBox="0 0 28 18"><rect x="1" y="3" width="26" height="12" rx="6" fill="${c}" fill-opacity="0.18" stroke="${c}" stroke-opacity="0.5" stroke-dasharray="1 2"/><path d="M8 9 H19 M15 5.5 L20 9 L15 12.5" fill="none" stroke="${c}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>`;
+  }
+  if (layer === 'also-named') {
+    const c = STORY_COLORS.also;
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="28" height="18" viewBox="0 0 28 18"><rect x="1" y="2" width="18" height="14" rx="2" fill="${c}" fill-opacity="0.15" stroke="${c}" stroke-width="1.5"/><circle cx="21" cy="9" r="5" fill="#fff" stroke="${c}" stroke-width="2.5"/><circle cx="21" cy="9" r="1.8" fill="${c}"/></svg>`;
   }
   return iconSvg(LAYER_SYMBOLS[layer].icon!);
 }

@@ -1,8 +1,9 @@
-import { LAYER_IDS, type Citation, type LayerId, type Model, type Place } from '../data/types';
+import { DEFAULT_LAYERS, LAYER_IDS, type Citation, type LayerId, type Model, type Place } from '../data/types';
+import { showEvent } from './timeline.svelte';
 import type { UrlState, View } from './url';
 
 /** A request for the map to move to a place, a view or the default frame; `seq` makes repeated requests distinct. */
-export type CameraRequest = { seq: number } & ({ placeId: string } | { view: View } | { home: true });
+export type CameraRequest = { seq: number } & ({ placeId: string } | { view: View } | { home: true } | { bounds: [[number, number], [number, number]] });
 
 /**
  * The app's one state: visible layers, selected place and passage, the source shown, the camera.
@@ -10,7 +11,7 @@ export type CameraRequest = { seq: number } & ({ placeId: string } | { view: Vie
  */
 export class AppState {
   readonly model: Model;
-  visibleLayers = $state<LayerId[]>([...LAYER_IDS]);
+  visibleLayers = $state<LayerId[]>([...DEFAULT_LAYERS]);
   placeId = $state<string | null>(null);
   citeIndex = $state(0);
   sourceId = $state<string>('');
@@ -20,6 +21,8 @@ export class AppState {
   /** The configured basemap chosen by the reader or the URL; null draws the default. */
   basemapId = $state<string | null>(null);
   camera = $state<CameraRequest | null>(null);
+  /** The timeline's selected event; selecting a place clears it. */
+  eventId = $state<string | null>(null);
 
   readonly place: Place | null = $derived(this.placeId ? (this.findPlace(this.placeId) ?? null) : null);
   readonly citation: Citation | null = $derived(this.place?.citations[this.citeIndex] ?? null);
@@ -44,6 +47,7 @@ export class AppState {
   select(placeId: string, options: { cite?: number; focus?: boolean } = {}): void {
     const place = this.findPlace(placeId);
     if (!place) return;
+    this.eventId = null;
     this.placeId = placeId;
     this.citeIndex = clampIndex(options.cite ?? 0, place.citations.length);
     const citation = place.citations[this.citeIndex];
@@ -74,6 +78,7 @@ export class AppState {
   }
 
   clearSelection(): void {
+    this.eventId = null;
     this.placeId = null;
     this.citeIndex = 0;
   }
@@ -100,6 +105,11 @@ export class AppState {
     return (this.camera?.seq ?? 0) + 1;
   }
 
+  /** Asks the map to frame these bounds (an event's places). */
+  frame(bounds: [[number, number], [number, number]]): void {
+    this.camera = { bounds, seq: this.nextSeq() };
+  }
+
   /** Asks the map to move to a view (from the URL or a host page). */
   moveTo(view: View): void {
     this.view = view;
@@ -113,13 +123,14 @@ export class AppState {
 
   /** The state to write into the URL. */
   toUrl(): UrlState {
-    const allVisible = this.visibleLayers.length === LAYER_IDS.length;
+    const allVisible = this.visibleLayers.join() === DEFAULT_LAYERS.join();
     return {
       view: this.view,
       layers: allVisible ? null : [...this.visibleLayers],
       place: this.placeId,
       cite: this.placeId && this.citeIndex > 0 ? this.citeIndex : null,
-      basemap: this.basemapId
+      basemap: this.basemapId,
+      event: this.placeId ? null : this.eventId
     };
   }
 
@@ -128,12 +139,13 @@ export class AppState {
    * included: a URL with neither a view nor a place frames the default view.
    */
   applyUrl(url: UrlState): void {
-    this.setLayers(url.layers ?? LAYER_IDS);
+    this.setLayers(url.layers ?? DEFAULT_LAYERS);
     this.basemapId = url.basemap ?? null;
     if (url.view) this.moveTo(url.view);
     if (url.place) this.select(url.place, { cite: url.cite ?? 0, focus: url.view === null });
     else this.clearSelection();
-    if (!url.view && !url.place) {
+    if (url.event && !url.place) showEvent(this, url.event, { focus: url.view === null });
+    if (!url.view && !url.place && !this.eventId) {
       this.view = null;
       this.camera = { home: true, seq: this.nextSeq() };
     }

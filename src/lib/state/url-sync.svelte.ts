@@ -5,7 +5,7 @@ import { formatHash, parseHash, type Known } from './url';
 
 /** What URL ids the model accepts. */
 function knownIds(app: AppState): Known {
-  return { layers: LAYER_IDS, places: app.model.places.map((p) => p.id), basemaps: BASEMAPS.basemaps.map((b) => b.id) };
+  return { layers: LAYER_IDS, places: app.model.places.map((p) => p.id), basemaps: BASEMAPS.basemaps.map((b) => b.id), events: app.model.events.map((e) => e.id) };
 }
 
 /**

@@ -14,6 +14,8 @@ export interface UrlState {
   cite: number | null;
   /** Id of a configured basemap other than the default. */
   basemap?: string | null;
+  /** Id of the timeline's selected event. */
+  event?: string | null;
 }
 
 /** What the parser accepts as layer and place ids. */
@@ -21,6 +23,7 @@ export interface Known {
   layers: readonly string[];
   places: readonly string[];
   basemaps?: readonly string[];
+  events?: readonly string[];
 }
 
 export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null, basemap: null };
@@ -68,7 +71,9 @@ export function parseHash(hash: string, known: Known): UrlState {
   const place = params.get('place');
   const cite = params.get('cite');
   const basemap = params.get('basemap');
+  const event = params.get('event');
   return {
+    ...(event !== null && (known.events ?? []).includes(event) ? { event } : {}),
     basemap: basemap !== null && (known.basemaps ?? []).includes(basemap) ? basemap : null,
     view: parseView(params.get('view')),
     layers,
@@ -85,5 +90,6 @@ export function formatHash(state: UrlState): string {
   if (state.place) parts.push(`place=${encodeURIComponent(state.place)}`);
   if (state.place && state.cite !== null) parts.push(`cite=${state.cite}`);
   if (state.basemap) parts.push(`basemap=${encodeURIComponent(state.basemap)}`);
+  if (state.event && !state.place) parts.push(`event=${encodeURIComponent(state.event)}`);
   return parts.join('&');
 }

@@ -28,3 +28,11 @@ describe('embed options', () => {
     }
   });
 });
+
+describe('the timeline option', () => {
+  it('is off unless timeline=1, and round-trips', () => {
+    expect(parseEmbedOptions('timeline=yes').timeline).toBeUndefined();
+    expect(parseEmbedOptions('timeline=1').timeline).toBe(true);
+    expect(formatEmbedOptions(parseEmbedOptions('timeline=1'))).toBe('timeline=1');
+  });
+});

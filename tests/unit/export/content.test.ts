@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAYER_IDS } from '../../../src/lib/data/types';
+import { DEFAULT_LAYERS as LAYER_IDS } from '../../../src/lib/data/types';
 import { citedSources, geometryInBounds, permalink, placesInExtent, sourceText } from '../../../src/lib/export/content';
 import { shippedModel } from '../../e2e/helpers';
 

@@ -11,7 +11,7 @@ const files = readGeodata('geodata');
 describe('GeoJSON export', () => {
   it('round-trips through the one loader', () => {
     const exported = JSON.parse(JSON.stringify(exportGeoJson(model, LAYER_IDS, { permalink: 'p', attribution: 'a' })));
-    const { layers: _, ...rest } = files;
+    const { layers: _, events: _events, gazetteer: _gazetteer, ...rest } = files;
     const again = loadModel(splitByLayer(exported, rest, LAYER_IDS));
     if (!again.ok) throw new Error(JSON.stringify(again.errors));
     const strip = (m: typeof model) => m.places.map((p) => ({ ...p })).sort((a, b) => a.id.localeCompare(b.id));
@@ -29,7 +29,7 @@ describe('GeoJSON export', () => {
 describe('GeoJSON export of some layers', () => {
   it.each([['khojaly'], ['khankendi', 'baku-monument'], ['escape-route']] as const)('round-trips through the loader with only %s', (...layers) => {
     const exported = JSON.parse(JSON.stringify(exportGeoJson(model, layers, { permalink: 'p', attribution: 'a' })));
-    const { layers: _, ...rest } = files;
+    const { layers: _, events: _events, gazetteer: _gazetteer, ...rest } = files;
     const again = loadModel(splitByLayer(exported, rest, LAYER_IDS));
     expect(again.ok ? [] : again.errors).toEqual([]);
     expect(again.warnings).toEqual([]);

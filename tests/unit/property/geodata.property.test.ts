@@ -15,6 +15,8 @@ const shipped = readGeodata('geodata');
 const FILES = new Set([
   'sources/index.json',
   'differences.json',
+  'events.json',
+  'gazetteer.json',
   ...Object.keys(shipped.sourceTexts).map((f) => `sources/${f}`),
   ...Object.keys(shipped.layers).map((f) => `layers/${f}`),
   ...LAYER_IDS.map((id) => `layers/${id}.geojson`)

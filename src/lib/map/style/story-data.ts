@@ -1,4 +1,4 @@
-import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { LayerId, Model, Place } from '../../data/types';
 import { LAYER_SYMBOLS } from '../symbols';
 
@@ -54,6 +54,16 @@ export function storyRoutes(model: Model): FeatureCollection<LineString, StoryPr
     type: 'FeatureCollection',
     features: model.places
       .filter((p): p is Place & { geometry: LineString } => p.geometry.type === 'LineString')
+      .map((place) => ({ type: 'Feature' as const, geometry: place.geometry, properties: propsOf(place, place.layers[0]!) }))
+  };
+}
+
+/** The areas (countries of the "Also named" layer). */
+export function storyAreas(model: Model): FeatureCollection<Polygon | MultiPolygon, StoryProps> {
+  return {
+    type: 'FeatureCollection',
+    features: model.places
+      .filter((p): p is Place & { geometry: Polygon | MultiPolygon } => p.geometry.type === 'Polygon' || p.geometry.type === 'MultiPolygon')
       .map((place) => ({ type: 'Feature' as const, geometry: place.geometry, properties: propsOf(place, place.layers[0]!) }))
   };
 }

@@ -3,7 +3,7 @@ import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { FONT_BOLD, type Theme } from '../basemap';
 import { LAYER_SYMBOLS, STORY_COLORS } from '../symbols';
 import corridors from 'virtual:route-corridors';
-import { storyLabels, storyPoints, storyRoutes } from './story-data';
+import { storyAreas, storyLabels, storyPoints, storyRoutes } from './story-data';
 
 /** Prefix of every story style layer id; everything below it is basemap. */
 export const STORY_PREFIX = 'story-';
@@ -17,8 +17,27 @@ export function storySources(model: Model): Record<string, SourceSpecification> 
     'story-points': { type: 'geojson', data: storyPoints(model) },
     'story-labels': { type: 'geojson', data: storyLabels(model) },
     'story-routes': { type: 'geojson', data: storyRoutes(model) },
-    'story-corridors': { type: 'geojson', data: corridors }
+    'story-corridors': { type: 'geojson', data: corridors },
+    'story-areas': { type: 'geojson', data: storyAreas(model) }
   };
+}
+
+/** Matches the features of any of these places (an event's places), or none. */
+export function markedFilter(placeIds: readonly string[]): FilterSpecification {
+  return ['in', ['get', 'placeId'], ['literal', [...placeIds]]];
+}
+
+/** The areas of the "Also named" layer: a light fill, an outline, and outlines for the selected and the marked. */
+function areaLayers(theme: Theme, visible: readonly LayerId[], selected: string | null): LayerSpecification[] {
+  const colors = storyText(theme);
+  const layout = { visibility: (visible.includes('also-named') ? 'visible' : 'none') as 'visible' | 'none' };
+  const base = { source: 'story-areas', metadata: meta('also-named'), layout } as const;
+  return [
+    { id: 'story-areas-fill', type: 'fill', ...base, paint: { 'fill-color': STORY_COLORS.also, 'fill-opacity': theme === 'dark' ? 0.28 : 0.16 } },
+    { id: 'story-areas-outline', type: 'line', ...base, paint: { 'line-color': STORY_COLORS.also, 'line-width': 1.2 } },
+    { id: 'story-areas-marked', type: 'line', ...base, filter: markedFilter([]), paint: { 'line-color': colors.text, 'line-width': 2, 'line-dasharray': [2, 1] } },
+    { id: 'story-areas-selected', type: 'line', ...base, filter: selectionFilter(selected), paint: { 'line-color': colors.selected, 'line-width': 3 } }
+  ];
 }
 
 /** Matches the features of one place, or none when nothing is selected. */
@@ -92,7 +111,7 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
   const visibility = (id: LayerId) => (visible.includes(id) ? 'visible' : 'none') as 'visible' | 'none';
   const route = 'escape-route' as const;
   const lineLayout = { 'line-cap': 'round', 'line-join': 'round', visibility: visibility(route) } as const;
-  const icons: LayerSpecification[] = (['khankendi', 'khojaly', 'baku-monument', 'escape-route', 'flag-raising-2023'] as const).map((id) => ({
+  const icons: LayerSpecification[] = (['also-named', 'khankendi', 'khojaly', 'baku-monument', 'escape-route', 'flag-raising-2023'] as const).map((id) => ({
     id: `story-icons-${id}`,
     type: 'symbol',
     source: 'story-points',
@@ -109,6 +128,7 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
     }
   }));
   return [
+    ...areaLayers(theme, visible, selected),
     {
       id: 'story-route-corridor',
       type: 'fill',
@@ -133,6 +153,15 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
       metadata: meta(route),
       layout: lineLayout,
       paint: { 'line-color': colors.selected, 'line-width': zoomSize(3, 5), 'line-opacity': 0.9 }
+    },
+    {
+      id: 'story-route-marked',
+      type: 'line',
+      source: 'story-corridors',
+      filter: markedFilter([]),
+      metadata: meta(route),
+      layout: lineLayout,
+      paint: { 'line-color': colors.selected, 'line-width': zoomSize(2, 4), 'line-opacity': 0.55 }
     },
     {
       id: 'story-route-arrows',
@@ -161,6 +190,19 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
         'circle-stroke-color': colors.text,
         'circle-stroke-width': 2,
         'circle-stroke-opacity': 0.7
+      }
+    },
+    {
+      id: 'story-event-halo',
+      type: 'circle',
+      source: 'story-labels',
+      filter: markedFilter([]),
+      paint: {
+        'circle-radius': zoomSize(11, 16),
+        'circle-opacity': 0,
+        'circle-stroke-color': colors.selected,
+        'circle-stroke-width': 3,
+        'circle-stroke-opacity': 0.95
       }
     },
     {

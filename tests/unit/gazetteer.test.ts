@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { uncoveredCapitalised } from '../../src/lib/data/gazetteer';
+import { formatError, loadModel } from '../../src/lib/data/load';
+import { readGeodata } from '../../src/lib/data/read-files';
+import type { Model, RawFiles, Source } from '../../src/lib/data/types';
+
+const good = readGeodata('geodata');
+
+function modelOf(files: RawFiles): Model {
+  const result = loadModel(files);
+  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
+  return result.model;
+}
+
+/** The shipped files with the gazetteer rewritten by `change`. */
+function withGazetteer(change: (json: any) => void): RawFiles {
+  const json = JSON.parse(good.gazetteer!);
+  change(json);
+  return { ...good, gazetteer: JSON.stringify(json) };
+}
+
+function errorsOf(files: RawFiles): string[] {
+  const result = loadModel(files);
+  return result.ok ? [] : result.errors.map(formatError);
+}
+
+const model = modelOf(good);
+const allNames = [...model.gazetteer.entries.map((e) => e.name), ...model.gazetteer.notPlaces];
+
+describe('the shipped gazetteer', () => {
+  it.each(model.sources.map((s) => [s.id, s] as const))('lists every capitalised place name of %s (variants included)', (_, source) => {
+    expect(uncoveredCapitalised(source, allNames)).toEqual([]);
+  });
+
+  it('lists both spellings of Khankendi, each mapped to the same place', () => {
+    const ids = model.gazetteer.entries.filter((e) => e.name === 'Khankendi' || e.name === 'Khankandi').map((e) => e.placeId);
+    expect(ids).toEqual(['khankendi', 'khankendi']);
+  });
+
+  it('gives every unmapped name a reason and every mapped name a known place', () => {
+    for (const entry of model.gazetteer.entries) {
+      if (entry.placeId) expect(model.places.some((p) => p.id === entry.placeId)).toBe(true);
+      else expect(entry.unmappedReason).toMatch(/\w{3,}/);
+    }
+  });
+
+  it('finds each name at whole-word offsets in the texts', () => {
+    for (const entry of model.gazetteer.entries) {
+      for (const o of entry.occurrences) {
+        expect(model.sources.find((s) => s.id === o.source)!.text.slice(o.start, o.end)).toBe(entry.name);
+      }
+    }
+  });
+});
+
+describe('the capitalised-name guard', () => {
+  it('reports a place name a new text adds that the gazetteer does not list', () => {
+    const source: Source = { ...model.sources[0]!, text: 'The convoy reached Shusha. Khojaly was named too.' };
+    expect(uncoveredCapitalised(source, allNames)).toEqual(['Shusha']);
+  });
+});
+
+describe('gazetteer validation', () => {
+  it('rejects an unknown place id', () => {
+    const files = withGazetteer((g) => (g.places.find((e: any) => e.name === 'Baku').placeId = 'bakuu'));
+    expect(errorsOf(files)).toContain('gazetteer.json: feature "Baku": names unknown place "bakuu"');
+  });
+
+  it('rejects a name that no text contains', () => {
+    const files = withGazetteer((g) => g.places.push({ name: 'Shusha', kind: 'town', unmapped: 'not in the texts' }));
+    expect(errorsOf(files)).toContain('gazetteer.json: feature "Shusha": the name is not found in any source text');
+  });
+
+  it('rejects an entry that is neither mapped nor given a reason', () => {
+    const files = withGazetteer((g) => delete g.places.find((e: any) => e.name === 'Karabakh').unmapped);
+    expect(errorsOf(files)).toContain(
+      'gazetteer.json: feature "Karabakh": needs either "placeId" (mapped) or "unmapped" (the reason it is not), not both'
+    );
+  });
+
+  it('rejects a non-place that no text contains', () => {
+    const files = withGazetteer((g) => g.notPlaces[0].names.push('Nobody Here'));
+    expect(errorsOf(files)).toContain('gazetteer.json: feature "Nobody Here": listed as not a place, but not found in any source text');
+  });
+
+  it('rejects invalid JSON and loses nothing else', () => {
+    expect(errorsOf({ ...good, gazetteer: '{"places": [' })[0]).toMatch(/^gazetteer\.json: is not valid JSON: /);
+  });
+});
