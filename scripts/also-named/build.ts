@@ -49,8 +49,7 @@ const layer: FeatureCollection & { layer: object } = {
   layer: {
     id: 'also-named',
     title: 'Also named in the texts',
-    description:
-      'Map note: other places the two texts name, drawn from public reference data (GeoNames points, Natural Earth country shapes at 1:110 million). Off by default.'
+    description: 'Places named in the texts'
   },
   features: ALSO_NAMED.map((spec) => toFeature(spec, cities))
 };

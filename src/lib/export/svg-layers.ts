@@ -131,17 +131,20 @@ const ICON_OFFSET: Record<string, [number, number]> = {
 
 const placeAttr = (f: AnyFeature) => (typeof f.properties.placeId === 'string' ? ` data-place-id="${esc(f.properties.placeId)}"` : '');
 
-function lineIcons(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Project, frame: Frame): string[] {
+/** Icons along a line: every `symbol-spacing` pixels, or one at the middle of each line for `line-center`. */
+function lineIcons(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Project, frame: Frame, center = false): string[] {
   const name = String(r.layout('icon-image', ef) ?? '');
   const [w, h] = ICON_SIZE[name] ?? [16, 16];
   const scale = Number(r.layout('icon-size', ef));
   const spacing = Number(r.layout('symbol-spacing', ef));
   const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
-  return lines.flatMap((line: Position[]) =>
-    alongLine(line.map((c) => project(c)), spacing)
+  return lines.flatMap((line: Position[]) => {
+    const points = line.map((c) => project(c));
+    const length = points.slice(1).reduce((sum, b, i) => sum + Math.hypot(b[0] - points[i]![0], b[1] - points[i]![1]), 0);
+    return alongLine(points, center ? 2 * length : spacing)
       .filter(({ p }) => inside(p, frame, -Math.max(w, h) * scale * 0.5))
-      .map(({ p, angle }) => `<g transform="rotate(${n(angle)} ${n(p[0])} ${n(p[1])})">${iconGroup(name, p[0] - (w * scale) / 2, p[1] - (h * scale) / 2, scale, `class="line-icon"${placeAttr(f)}`)}</g>`)
-  );
+      .map(({ p, angle }) => `<g transform="rotate(${n(angle)} ${n(p[0])} ${n(p[1])})">${iconGroup(name, p[0] - (w * scale) / 2, p[1] - (h * scale) / 2, scale, `class="line-icon"${placeAttr(f)}`)}</g>`);
+  });
 }
 
 function labelCandidate(r: LayerReader, f: AnyFeature, ef: EvalFeature, at: [number, number], lines: { text: string; scale: number }[]): LabelCandidate {
@@ -212,8 +215,8 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers'>, data: Sour
       } else if (layer.type === 'symbol') {
         const placement = r.layout('symbol-placement', ef);
         const icon = 'icon-image' in (layer.layout ?? {}) ? String(r.layout('icon-image', ef) ?? '') : '';
-        if (icon && placement === 'line') {
-          out.push(...lineIcons(r, f, ef, project, frame));
+        if (icon && (placement === 'line' || placement === 'line-center')) {
+          out.push(...lineIcons(r, f, ef, project, frame, placement === 'line-center'));
         } else if (f.geometry.type === 'Point') {
           const p = project(f.geometry.coordinates);
           if (!inside(p, frame)) continue;
