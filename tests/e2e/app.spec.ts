@@ -26,7 +26,7 @@ test('selecting each place highlights a passage that equals one of its citations
   for (const place of model.places) {
     await page.locator(`[data-testid="place-list"] [data-place-id="${place.id}"] button`).click();
     expect(exacts(place.id)).toContain(await activePassage(page));
-    await expect(page.locator('[data-testid="source-panel"] mark[aria-current="true"]')).toBeInViewport();
+    await expect(page.locator('[data-testid="place-details"] [aria-current="true"]')).toBeInViewport();
     expect(page.url()).toContain(`place=${place.id}`);
   }
   expect(seen.errors).toEqual([]);

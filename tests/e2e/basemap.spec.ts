@@ -37,19 +37,23 @@ test('the dark theme follows prefers-color-scheme and paints the dark palette', 
   await expect(page.locator('.app')).toHaveAttribute('data-theme', 'dark');
   const background = await page.evaluate(() => (window as any).__map.getPaintProperty('basemap-background', 'background-color'));
   expect(String(background)).toBe(basemapPalette('dark').background);
-  const pixel = await page.evaluate(() => {
+  // Three points of open Caspian water; a label or a tile edge may sit on one of them, not on two.
+  const pixels = await page.evaluate(() => {
     const canvas = (window as any).__map.getCanvas() as HTMLCanvasElement;
     const copy = document.createElement('canvas');
     copy.width = canvas.width;
     copy.height = canvas.height;
     const ctx = copy.getContext('2d')!;
     ctx.drawImage(canvas, 0, 0);
-    const p = (window as any).__map.project([51.2, 39.0]);
-    return Array.from(ctx.getImageData(Math.round(p.x * devicePixelRatio), Math.round(p.y * devicePixelRatio), 1, 1).data);
+    return [[51.2, 39.0], [49.9, 43.3], [52.0, 41.2]].map((lngLat) => {
+      const p = (window as any).__map.project(lngLat);
+      return Array.from(ctx.getImageData(Math.round(p.x * devicePixelRatio), Math.round(p.y * devicePixelRatio), 1, 1).data);
+    });
   });
   const hex = basemapPalette('dark').water.replace('#', '');
   const expected = [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  for (let i = 0; i < 3; i++) expect(Math.abs(pixel[i]! - expected[i]!)).toBeLessThan(12);
+  const water = pixels.filter((pixel) => [0, 1, 2].every((i) => Math.abs(pixel[i]! - expected[i]!) < 12));
+  expect(water.length, JSON.stringify(pixels)).toBeGreaterThanOrEqual(2);
 });
 
 /** Sources and rendered land features of the map's basemap. */

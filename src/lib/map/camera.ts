@@ -9,6 +9,11 @@ export const DEFAULT_BOUNDS: Bounds = MAIN_BOUNDS;
 /** Padding in CSS pixels around the default frame. */
 export const DEFAULT_PADDING = 24;
 
+/** The default frame's padding for a map this wide: on a phone the frame keeps its points 24 px apart. */
+export function defaultPadding(width: number): number | { top: number; right: number; bottom: number; left: number } {
+  return width < 500 ? { top: 34, right: 6, bottom: 6, left: 6 } : DEFAULT_PADDING;
+}
+
 /** Half-width of the escape route's uncertainty band, in kilometres. */
 export const CORRIDOR_KM = 3;
 

@@ -4,7 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
 import type { View } from '../state/url';
 import type { Theme } from './basemap';
-import { cameraTarget, DEFAULT_BOUNDS, DEFAULT_PADDING } from './camera';
+import { cameraTarget, DEFAULT_BOUNDS, defaultPadding } from './camera';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
 import { LABEL_LAYERS, LAYER_KEY, labelLayerFilter, markedFilter, selectionFilter, storySources } from './style/story';
@@ -61,7 +61,7 @@ export class MapController {
     this.map = new MapLibreMap({
       container: options.container,
       style: buildStyle(options),
-      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: DEFAULT_PADDING } }),
+      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: defaultPadding(options.container.clientWidth) } }),
       interactive: options.interactive ?? true,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: options.preserveDrawingBuffer ?? false },
@@ -189,7 +189,7 @@ export class MapController {
 
   /** Frames the default view: the Karabakh places. */
   home(): void {
-    this.map.fitBounds(DEFAULT_BOUNDS, { padding: DEFAULT_PADDING, animate: false });
+    this.map.fitBounds(DEFAULT_BOUNDS, { padding: defaultPadding(this.map.getContainer().clientWidth), animate: false });
   }
 
   /** Moves the camera to a view from the URL or the host page. */
