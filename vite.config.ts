@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import basemapsFile from './basemaps.json' with { type: 'json' };
-import { externalOrigins, parseBasemapConfig } from './src/lib/map/basemap-config.ts';
+import { externalOrigins, parseBasemapConfig } from './src/lib/data/basemap-config.ts';
 import { oembed } from './scripts/oembed-plugin.ts';
 import { routeCorridorsPlugin } from './scripts/corridors-plugin.ts';
 

@@ -1,7 +1,8 @@
 import { LAYER_IDS, type Model } from '../data/types';
 import { STORY_ATTRIBUTION, plainAttribution } from '../map/attribution';
 import { DEFAULT_BOUNDS } from '../map/camera';
-import { basemapChoice, BASEMAPS, resolveBasemap } from '../map/basemaps';
+import { basemapChoice, BASEMAPS } from '../data/basemaps';
+import { resolveBasemap } from '../map/basemaps';
 import { buildStyle, type BasemapPart } from '../map/style';
 import { citedSources, permalink, placesInExtent, type SourceEntry } from './content';
 import { exportAnnotations, exportGeoJson } from './data';

@@ -2,7 +2,7 @@ import { AttributionControl, Map as MapLibreMap, NavigationControl, ScaleControl
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
-import type { View } from '../state/url';
+import type { View } from '../data/view';
 import type { Theme } from './basemap';
 import { cameraTarget, DEFAULT_BOUNDS } from './camera';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';

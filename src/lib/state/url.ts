@@ -1,9 +1,6 @@
-/** A camera position as it appears in URLs: `zoom/lat/lng`. */
-export interface View {
-  zoom: number;
-  lat: number;
-  lng: number;
-}
+import type { View } from '../data/view';
+
+export type { View };
 
 /** The state a URL hash carries. `null` means "not given, use the default". */
 export interface UrlState {

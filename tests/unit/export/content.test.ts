@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LAYER_IDS } from '../../../src/lib/data/types';
 import { citedSources, geometryInBounds, permalink, placesInExtent, sourceText } from '../../../src/lib/export/content';
-import { shippedModel } from '../../e2e/helpers';
+import { shippedModel } from '../../support/model';
 
 const model = shippedModel();
 const BAKU: [number, number, number, number] = [49.7, 40.3, 49.95, 40.45];
