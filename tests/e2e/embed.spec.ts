@@ -116,7 +116,7 @@ test('malformed messages, and messages from a window other than the parent, chan
     () =>
       new Promise((loaded) => {
         const sibling = document.createElement('iframe');
-        sibling.srcdoc = `<script>parent.frames[0].postMessage({ type: 'khojaly-map:select', place: 'aghdam', version: 1 }, '*')<\/script>`;
+        sibling.srcdoc = `<script>parent.frames[0].postMessage({ type: 'khojaly-map:select', place: 'aghdam', version: 1 }, '*')</script>`;
         sibling.onload = loaded;
         document.body.append(sibling);
       })

@@ -91,10 +91,10 @@ export class MapController {
       ],
       { layers }
     );
-    const points = hits.filter((f) => f.geometry.type === 'Point');
-    const nearest = points
-      .map((f) => {
-        const p = this.map.project(f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : [0, 0]);
+    const nearest = hits
+      .flatMap((f) => (f.geometry.type === 'Point' ? [{ f, at: f.geometry.coordinates as [number, number] }] : []))
+      .map(({ f, at }) => {
+        const p = this.map.project(at);
         return { f, d: Math.hypot(p.x - x, p.y - y) };
       })
       .sort((a, b) => a.d - b.d)[0];
