@@ -1,6 +1,7 @@
 import type { Geometry } from 'geojson';
 import { anchorQuote } from './anchor';
 import { geometryProblem, isObject, sameGeometry } from './geojson';
+import { ID_PATTERN } from './ids';
 import {
   LAYER_IDS,
   type Citation,
@@ -21,7 +22,6 @@ import {
 /** The loader's answer: a model, or every problem found (never both). */
 export type LoadResult = { ok: true; model: Model } | { ok: false; errors: ValidationError[] };
 
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KINDS: PlaceKind[] = ['town', 'monument', 'route'];
 const PRECISIONS: Precision[] = ['exact', 'approximate'];
 

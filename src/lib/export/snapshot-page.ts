@@ -5,6 +5,7 @@ import { parseView } from '../state/url';
 import { ExportError, exportSnapshot, type ExportRequest } from './export';
 import type { Format } from './types';
 import type { SizePreset } from './size';
+import { bytesToBase64 } from './base64';
 
 /** What the snapshot CLI sends: the CLI's flags, unparsed where the page knows better. */
 export interface SnapshotOptions {
@@ -32,10 +33,7 @@ export type SnapshotAnswer =
 const model = bundledModel();
 
 async function base64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
 }
 
 /** Runs one export for the headless snapshot, with the same code as the export dialog. */

@@ -1,5 +1,5 @@
 import { LAYER_IDS, type Citation, type LayerId, type Model, type Place } from '../data/types';
-import type { UrlState, View } from './url';
+import { urlStateOf, type UrlState, type View } from './url';
 
 /** A request for the map to move to a place, a view or the default frame; `seq` makes repeated requests distinct. */
 export type CameraRequest = { seq: number } & ({ placeId: string } | { view: View } | { home: true });
@@ -113,14 +113,7 @@ export class AppState {
 
   /** The state to write into the URL. */
   toUrl(): UrlState {
-    const allVisible = this.visibleLayers.length === LAYER_IDS.length;
-    return {
-      view: this.view,
-      layers: allVisible ? null : [...this.visibleLayers],
-      place: this.placeId,
-      cite: this.placeId && this.citeIndex > 0 ? this.citeIndex : null,
-      basemap: this.basemapId
-    };
+    return urlStateOf(this);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { LAYER_IDS } from '../data/types';
 import type { View } from '../data/view';
 
 export type { View };
@@ -21,6 +22,30 @@ export interface Known {
 }
 
 export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null, basemap: null };
+
+/** The parts of a map state a URL carries. */
+export interface UrlSource {
+  view: View | null;
+  visibleLayers: readonly string[];
+  placeId: string | null;
+  /** Index of the selected passage; 0 (the first) is not written. */
+  citeIndex: number;
+  basemapId?: string | null;
+}
+
+/**
+ * The one way a map state becomes a URL state: all layers visible is written as no `layers`,
+ * and a passage only together with its place.
+ */
+export function urlStateOf(app: UrlSource, layerCount: number = LAYER_IDS.length): UrlState {
+  return {
+    view: app.view,
+    layers: app.visibleLayers.length === layerCount ? null : [...app.visibleLayers],
+    place: app.placeId,
+    cite: app.placeId && app.citeIndex > 0 ? app.citeIndex : null,
+    basemap: app.basemapId ?? null
+  };
+}
 
 const MAX_ZOOM = 22;
 
