@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './chromium';
 import { serveStatic } from './static-server';
 
 const ROOT = process.cwd();
@@ -56,10 +57,7 @@ const { server, origin: base } = await serveStatic({ '/': DIST, '/__maplibre/': 
   res.writeHead(200, { 'content-type': 'text/html' }).end(BASELINE);
   return true;
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update']
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const pages: [string, string][] = [
   ['bare MapLibre map (baseline)', '/__baseline.html'],
   ['app, default view', '/'],

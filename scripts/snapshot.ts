@@ -4,6 +4,7 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { SnapshotAnswer, SnapshotOptions } from '../src/lib/export/snapshot-page';
+import { CHROMIUM_LAUNCH } from './chromium';
 import { serveStatic } from './static-server';
 
 const USAGE = `Usage: npm run snapshot -- --out <file> [--format png|jpeg|svg|pdf|geojson|annotations]
@@ -84,10 +85,7 @@ async function main(): Promise<void> {
   const dist = resolve('dist');
   if (!existsSync(join(dist, 'snapshot.html'))) fail('dist/snapshot.html is missing: run npm run build first', 2);
   const { server, origin } = await serveStatic({ '/': dist });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--no-first-run']
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { CHROMIUM } from '../../playwright.config';
+import { CHROMIUM } from '../../scripts/chromium';
 import { activePassage, distinctColours, mapIdle, openApp, projectToPage, watch } from './helpers';
 import { shippedModel } from '../support/model';
 
