@@ -5,6 +5,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import basemapsFile from './basemaps.json' with { type: 'json' };
 import { externalOrigins, parseBasemapConfig } from './src/lib/data/basemap-config.ts';
 import { cspPlugin } from './scripts/csp-plugin.ts';
+import { embedLoaderPlugin } from './scripts/embed-loader-plugin.ts';
 import { oembed } from './scripts/oembed-plugin.ts';
 import { routeCorridorsPlugin } from './scripts/corridors-plugin.ts';
 
@@ -24,7 +25,7 @@ const pages = Object.fromEntries(
 export default defineConfig({
   /** Relative asset URLs: the built site works from any folder of any server. */
   base: './',
-  plugins: [cspPlugin(CSP_REMOTE), svelte(), oembed(), routeCorridorsPlugin(import.meta.dirname)],
+  plugins: [cspPlugin(CSP_REMOTE), svelte(), oembed(), embedLoaderPlugin(import.meta.dirname), routeCorridorsPlugin(import.meta.dirname)],
   define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],
   build: {
