@@ -25,5 +25,9 @@ export default ts.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }]
     }
+  },
+  {
+    files: ['src/embed-loader.js'],
+    rules: { '@typescript-eslint/no-this-alias': 'off' }
   }
 );
