@@ -25,7 +25,7 @@ export function watch(page: Page): Watch {
  * Waits until the map of a page or frame has loaded its style and drawn everything; rejects,
  * naming what it waited for, if that does not happen within `timeout` milliseconds.
  */
-export async function mapIdle(page: Page | Frame, timeout = 15_000): Promise<void> {
+export async function mapIdle(page: Page | Frame, timeout = 45_000): Promise<void> {
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout });
   const idle = await page.evaluate(
     (ms) =>
