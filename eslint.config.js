@@ -20,6 +20,7 @@ export default ts.config(
   {
     rules: {
       'no-undef': 'off',
+      'no-control-regex': 'off',
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
