@@ -1,7 +1,5 @@
 import { defineConfig } from '@playwright/test';
-
-/** Debian's Chromium; nothing here downloads a browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_LAUNCH } from './scripts/chromium.ts';
 /** Ports of the app and the host-page fixture (`APP_PORT`, `HOST_PORT` let parallel checkouts coexist). */
 export const APP_PORT = Number(process.env.APP_PORT ?? 4173);
 export const HOST_PORT = Number(process.env.HOST_PORT ?? 4174);
@@ -17,18 +15,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${APP_PORT}`,
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        '--enable-unsafe-swiftshader',
-        '--use-angle=swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-        '--no-first-run'
-      ]
-    }
+    launchOptions: CHROMIUM_LAUNCH
   },
   webServer: [
     {

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import basemapsFile from './basemaps.json' with { type: 'json' };
-import { externalOrigins, parseBasemapConfig } from './src/lib/map/basemap-config.ts';
+import { externalOrigins, parseBasemapConfig } from './src/lib/data/basemap-config.ts';
+import { cspPlugin } from './scripts/csp-plugin.ts';
+import { embedLoaderPlugin } from './scripts/embed-loader-plugin.ts';
 import { oembed } from './scripts/oembed-plugin.ts';
 import { routeCorridorsPlugin } from './scripts/corridors-plugin.ts';
 import { prerender } from './scripts/prerender-plugin.ts';
@@ -12,7 +14,7 @@ import { prerender } from './scripts/prerender-plugin.ts';
 const BASEMAP = process.env.BASEMAP ?? '';
 const online = externalOrigins(parseBasemapConfig(basemapsFile, BASEMAP));
 /** Origins the page may contact: its own, plus https when an online basemap is configured. */
-process.env.VITE_CSP_REMOTE = online.length > 0 ? 'https:' : '';
+const CSP_REMOTE = online.length > 0 ? 'https:' : '';
 
 /** Every HTML page at the top level is an entry: the app, the embed, and any other page. */
 const pages = Object.fromEntries(
@@ -24,7 +26,14 @@ const pages = Object.fromEntries(
 export default defineConfig({
   /** Relative asset URLs: the built site works from any folder of any server. */
   base: './',
-  plugins: [svelte(), oembed(import.meta.dirname), routeCorridorsPlugin(import.meta.dirname), prerender(import.meta.dirname)],
+  plugins: [
+    cspPlugin(CSP_REMOTE),
+    svelte(),
+    oembed(import.meta.dirname),
+    embedLoaderPlugin(import.meta.dirname),
+    routeCorridorsPlugin(import.meta.dirname),
+    prerender(import.meta.dirname),
+  ],
   define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],
   build: {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import os from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './chromium';
 import { serveStatic } from './static-server';
 
 const ROOT = process.cwd();
@@ -83,10 +84,7 @@ const { server, origin: base } = await serveStatic({ '/': DIST, '/__maplibre/': 
   res.writeHead(200, { 'content-type': 'text/html' }).end(BASELINE);
   return true;
 });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--disable-component-update']
-});
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const pages: [string, string][] = [
   ['bare MapLibre map (baseline)', '/__baseline.html'],
   ['app, default view', '/'],

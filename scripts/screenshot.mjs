@@ -1,6 +1,7 @@
 import { chromium } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './chromium.ts';
 const [,, url, out, w='1280', h='800', scheme='light'] = process.argv;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--enable-unsafe-swiftshader','--use-angle=swiftshader','--disable-background-networking'] });
+const browser = await chromium.launch(CHROMIUM_LAUNCH);
 const page = await browser.newPage({ viewport: { width: +w, height: +h }, colorScheme: scheme });
 page.on('pageerror', e => console.log('PAGEERROR', e));
 page.on('console', m => { if (m.type() === 'error' || m.type()==='warning') console.log('CONSOLE', m.text()); });

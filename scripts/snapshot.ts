@@ -5,11 +5,12 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { controlCharacter } from '../src/lib/data/hardening';
 import type { SnapshotAnswer, SnapshotOptions } from '../src/lib/export/snapshot-page';
+import { CHROMIUM_LAUNCH } from './chromium';
 import { serveStatic } from './static-server';
 
 const USAGE = `Usage: npm run snapshot -- --out <file> [--format png|jpeg|svg|pdf|geojson|annotations]
   [--size social-wide|social-square|a4-portrait|a4-landscape|letter-portrait|letter-landscape|custom]
-  [--width W --height H] [--scale S | --dpi D] [--view zoom/lat/lng] [--layers a,b] [--place id]
+  [--width W --height H] [--scale S | --dpi D] [--view zoom/lat/lng] [--layers a,b] [--place id] [--event id]
   [--title "..."] [--subtitle "..."] [--theme light|dark] [--basemap id] [--base-url https://.../]`;
 
 
@@ -30,7 +31,7 @@ function number(name: string, value: string | undefined): number | undefined {
 function options(): { out: string; page: SnapshotOptions } {
   const { values } = parseArgs({
     options: Object.fromEntries(
-      ['out', 'format', 'size', 'width', 'height', 'scale', 'dpi', 'view', 'layers', 'place', 'title', 'subtitle', 'theme', 'basemap', 'base-url'].map((k) => [k, { type: 'string' as const }])
+      ['out', 'format', 'size', 'width', 'height', 'scale', 'dpi', 'view', 'layers', 'place', 'event', 'title', 'subtitle', 'theme', 'basemap', 'base-url'].map((k) => [k, { type: 'string' as const }])
     ),
     strict: true
   });
@@ -57,6 +58,7 @@ function options(): { out: string; page: SnapshotOptions } {
       view: values.view,
       layers: values.layers?.split(',').filter(Boolean),
       place: values.place,
+      event: values.event,
       title: values.title,
       subtitle: values.subtitle,
       theme: values.theme as SnapshotOptions['theme'],
@@ -98,10 +100,7 @@ async function main(): Promise<void> {
   const dist = resolve('dist');
   if (!existsSync(join(dist, 'snapshot.html'))) fail('dist/snapshot.html is missing: run npm run build first', 2);
   const { server, origin } = await serveStatic({ '/': dist });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--disable-background-networking', '--no-first-run']
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];

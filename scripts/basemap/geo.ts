@@ -1,5 +1,5 @@
 import bboxClip from '@turf/bbox-clip';
-import type { BBox, Feature, Geometry, LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { BBox, Feature, Geometry, LineString, Polygon, Position } from 'geojson';
 
 /** A point as [lon, lat]. */
 export type Pt = [number, number];
@@ -223,12 +223,6 @@ export function fixAntimeridianLine(line: Ring): Ring[] {
   }
   if (cur.length > 1) out.push(cur);
   return out;
-}
-
-/** Longitude span of a ring in degrees. */
-export function lonSpan(ring: Ring): number {
-  const xs = ring.map((p) => p[0]);
-  return Math.max(...xs) - Math.min(...xs);
 }
 
 /** Great-circle distance in km. */

@@ -7,11 +7,11 @@
  * Same GeoJSON in, same bytes out.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { positions } from '../../src/lib/data/geojson.ts';
+import { geometryBounds } from '../../src/lib/data/geojson.ts';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { FeatureCollection, Geometry, Position } from 'geojson';
+import type { FeatureCollection, Geometry } from 'geojson';
 import GeoJSONVT, { type LegacyTile } from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
 import { writeArchive, type TileInput } from './pmtiles/writer.ts';
@@ -70,16 +70,9 @@ function fields(fc: FeatureCollection<Geometry, Props>): Record<string, string> 
 }
 
 
+/** The bounding box of some features, [west, south, east, north]. */
 function bboxOf(features: FeatureCollection<Geometry, Props>['features']): Bbox {
-  const b: Bbox = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const f of features)
-    for (const [x = 0, y = 0] of positions(f.geometry)) {
-      b[0] = Math.min(b[0], x);
-      b[1] = Math.min(b[1], y);
-      b[2] = Math.max(b[2], x);
-      b[3] = Math.max(b[3], y);
-    }
-  return b;
+  return geometryBounds({ type: 'GeometryCollection', geometries: features.map((f) => f.geometry) });
 }
 
 /** The tile's extent in degrees: [west, south, east, north]. */

@@ -1,8 +1,9 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { CHROMIUM } from '../../playwright.config';
+import { CHROMIUM } from '../../scripts/chromium';
 import { MAIN_BOUNDS } from '../../src/lib/map/frames';
-import { activePassage, distinctColours, mapIdle, openApp, projectToPage, shippedModel, watch } from './helpers';
+import { activePassage, distinctColours, mapIdle, openApp, projectToPage, watch } from './helpers';
+import { shippedModel } from '../support/model';
 
 const model = shippedModel();
 const exacts = (placeId: string) => model.places.find((p) => p.id === placeId)!.citations.map((c) => c.exact);

@@ -1,6 +1,6 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import { embedFrame, HOST_ORIGIN, MAP_ORIGIN } from './embed-helpers';
-import { shippedModel } from './helpers';
+import { shippedModel } from '../support/model';
 
 const iframe = (page: Page) => page.locator(`#map iframe[src^="${MAP_ORIGIN}/embed.html"]`);
 

@@ -1,7 +1,8 @@
 import { DEFAULT_LAYERS } from '../../src/lib/data/types';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
-import { distinctColours, shippedModel } from './helpers';
+import { distinctColours } from './helpers';
+import { shippedModel } from '../support/model';
 import { oembedResponse } from '../../src/lib/embed/snippets';
 import { chosenPlace, embedFrame, expectHeightFollows, frameMapIdle, heights, HOST_ORIGIN, hostEvents, MAP_ORIGIN, openHost, watchEmbed } from './embed-helpers';
 
@@ -112,13 +113,16 @@ test('malformed messages, and messages from a window other than the parent, chan
     { type: 'khojaly-map:layers', layers: ['nope'] }, { type: 'other:select', place: 'aghdam' }, { type: 'KHOJALY-MAP:SELECT', place: 'aghdam' }
   ];
   for (const data of junk) await post(page, data);
-  await page.evaluate(() => {
-    const sibling = document.createElement('iframe');
-    sibling.srcdoc = `<script>parent.frames[0].postMessage({ type: 'khojaly-map:select', place: 'aghdam', version: 1 }, '*')<\/script>`;
-    document.body.append(sibling);
-  });
-  await page.waitForTimeout(300);
-  expect(await roundTrip(page)).toEqual(before);
+  await page.evaluate(
+    () =>
+      new Promise((loaded) => {
+        const sibling = document.createElement('iframe');
+        sibling.srcdoc = `<script>parent.frames[0].postMessage({ type: 'khojaly-map:select', place: 'aghdam', version: 1 }, '*')</script>`;
+        sibling.onload = loaded;
+        document.body.append(sibling);
+      })
+  );
+  expect(await roundTrip(page), 'the state reply comes after every earlier message was handled').toEqual(before);
   expect(await chosenPlace(frame)).toBe('');
   await expect(frame.locator('input[data-layer-id]:checked')).toHaveCount(DEFAULT_LAYERS.length);
   expect(await frame.locator('img').count()).toBe(0);

@@ -11,7 +11,8 @@ import { exportGeoJson, splitByLayer } from '../../src/lib/export/data';
 import { projector } from '../../src/lib/export/mercator';
 import type { SnapshotAnswer, SnapshotOptions } from '../../src/lib/export/snapshot-page';
 import { STORY_COLORS } from '../../src/lib/map/symbols';
-import { openApp, pixelAt, shippedModel } from './helpers';
+import { openApp, pixelAt } from './helpers';
+import { shippedModel } from '../support/model';
 
 const model = shippedModel();
 const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as unknown as { coordinates: [number, number] }).coordinates;

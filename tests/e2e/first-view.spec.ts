@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { serveStatic } from '../../scripts/static-server';
-import { mapIdle, shippedModel, watch } from './helpers';
+import { mapIdle, watch } from './helpers';
+import { shippedModel } from '../support/model';
 
 const model = shippedModel();
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mapIdle, openApp, shippedModel } from './helpers';
+import { mapIdle, openApp } from './helpers';
+import { shippedModel } from '../support/model';
 
 const model = shippedModel();
 /** The places of the main frame: every story point shown by default except the monument, which is in the Baku inset. */

@@ -1,14 +1,4 @@
 import { expect, type Frame, type Page } from '@playwright/test';
-import { loadModel } from '../../src/lib/data/load';
-import { readGeodata } from '../../src/lib/data/read-files';
-import type { Model } from '../../src/lib/data/types';
-
-/** The shipped geodata, read through the same loader the app uses. */
-export function shippedModel(): Model {
-  const result = loadModel(readGeodata('geodata'));
-  if (!result.ok) throw new Error('shipped geodata is invalid');
-  return result.model;
-}
 
 /** What a page did that a test must check: page errors and requests that left 127.0.0.1. */
 export interface Watch {
@@ -31,18 +21,23 @@ export function watch(page: Page): Watch {
   return seen;
 }
 
-/** Waits until the map of a page or frame has loaded its style and drawn everything. */
-export async function mapIdle(page: Page | Frame): Promise<void> {
-  await page.locator('[data-testid="map"][data-ready="true"]').waitFor();
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
+/**
+ * Waits until the map of a page or frame has loaded its style and drawn everything; rejects,
+ * naming what it waited for, if that does not happen within `timeout` milliseconds.
+ */
+export async function mapIdle(page: Page | Frame, timeout = 45_000): Promise<void> {
+  await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout });
+  const idle = await page.evaluate(
+    (ms) =>
+      new Promise<boolean>((resolve) => {
         const map = (window as any).__map;
-        const done = () => (map.loaded() && map.areTilesLoaded() && !map.isMoving() ? resolve() : map.once('idle', () => resolve()));
-        done();
-        setTimeout(resolve, 10_000);
-      })
+        if (map.loaded() && map.areTilesLoaded() && !map.isMoving()) return resolve(true);
+        map.once('idle', () => resolve(true));
+        setTimeout(() => resolve(false), ms);
+      }),
+    timeout
   );
+  if (!idle) throw new Error(`mapIdle: the map was not idle (style loaded, tiles loaded, not moving) within ${timeout} ms`);
 }
 
 /** Opens the app at a hash and waits for the map. */

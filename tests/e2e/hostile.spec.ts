@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { LAYER_IDS } from '../../src/lib/data/types';
-import { activePassage, distinctColours, mapIdle, shippedModel, watch } from './helpers';
+import { activePassage, distinctColours, mapIdle, watch } from './helpers';
+import { shippedModel } from '../support/model';
 
 const model = shippedModel();
 const places = model.places.map((p) => p.id);

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { activePassage, mapIdle, openApp, shippedModel } from './helpers';
+import { activePassage, mapIdle, openApp } from './helpers';
+import { shippedModel } from '../support/model';
 
 const model = shippedModel();
 const MARK_LAYERS = ['story-event-halo', 'story-route-marked', 'story-areas-marked'];

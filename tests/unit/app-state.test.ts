@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppState } from '../../src/lib/state/app-state.svelte';
-import { shippedModel } from '../e2e/helpers';
+import { shippedModel } from '../support/model';
 
 const model = shippedModel();
 

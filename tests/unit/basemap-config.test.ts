@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import file from '../../basemaps.json';
-import { externalOrigins, parseBasemapConfig } from '../../src/lib/map/basemap-config';
+import { externalOrigins, parseBasemapConfig } from '../../src/lib/data/basemap-config';
 
 describe('parseBasemapConfig', () => {
   it('reads the shipped configuration: the self-hosted PMTiles archive by default, nothing online', () => {

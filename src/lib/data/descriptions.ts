@@ -1,13 +1,6 @@
-import type { Citation } from './types';
+import type { Citation, LayerDescription } from './types';
 
-/** A quotation found in its source, as a selector with its `start` (UTF-16 code units): it round-trips through the loader. */
-export type Quotation = Omit<Citation, 'layer' | 'end'>;
-
-/**
- * What a layer says about itself: a quotation from a source (shown with the source's label) or
- * a plain title in the map's own voice.
- */
-export type LayerDescription = Quotation | string;
+export type { LayerDescription };
 
 /** A plain title is shorter than this many characters. */
 export const TITLE_MAX_LENGTH = 80;

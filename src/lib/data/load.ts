@@ -5,6 +5,7 @@ import { parseEvents, type ParseContext } from './events';
 import { parseGazetteer } from './gazetteer';
 import { geometryProblem, isObject, sameGeometry } from './geojson';
 import { describe, readJson, unknownKeys } from './hardening';
+import { ID_PATTERN } from './ids';
 import { parseSources } from './sources';
 import {
   LAYER_IDS,
@@ -29,7 +30,6 @@ import {
  */
 export type LoadResult = { ok: true; model: Model; warnings: ValidationError[] } | { ok: false; errors: ValidationError[]; warnings: ValidationError[] };
 
-const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KINDS: PlaceKind[] = ['town', 'monument', 'route', 'city', 'country'];
 const PRECISIONS: Precision[] = ['exact', 'approximate'];
 const COLLECTION_KEYS = ['type', 'layer', 'features', 'bbox'];

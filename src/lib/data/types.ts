@@ -1,5 +1,4 @@
 import type { Geometry, Position } from 'geojson';
-import type { LayerDescription } from './descriptions';
 
 /** Layer ids, in drawing and legend order. */
 export const LAYER_IDS = ['khojaly', 'escape-route', 'khankendi', 'baku-monument', 'flag-raising-2023', 'also-named'] as const;
@@ -189,3 +188,12 @@ export interface RawFiles {
   /** `gazetteer.json` text, if present. */
   gazetteer?: string;
 }
+
+/** A quotation found in its source, as a selector with its `start` (UTF-16 code units): it round-trips through the loader. */
+export type Quotation = Omit<Citation, 'layer' | 'end'>;
+
+/**
+ * What a layer says about itself: a quotation from a source (shown with the source's label) or
+ * a plain title in the map's own voice.
+ */
+export type LayerDescription = Quotation | string;

@@ -1,5 +1,5 @@
 import { untrack } from 'svelte';
-import { LAYER_IDS } from '../data/types';
+import { DEFAULT_LAYERS, LAYER_IDS } from '../data/types';
 import type { AppState } from '../state/app-state.svelte';
 import { applyHostMessage } from './apply';
 import type { EmbedOptions } from './options';
@@ -18,7 +18,7 @@ export function connectHost(app: AppState, options: Pick<EmbedOptions, 'host'>, 
   const target = options.host ?? '*';
   const known = { places: app.model.places.map((p) => p.id), layers: LAYER_IDS };
   const post = (message: EmbedMessage) => window.parent.postMessage(wire(message), target);
-  const state = (): EmbedState => embedState(app.toUrl(), LAYER_IDS);
+  const state = (): EmbedState => embedState(app.toUrl(), DEFAULT_LAYERS);
   /** The place the host asked for: its selection is not echoed back as the reader's. */
   let hostPlace: string | null | undefined;
 

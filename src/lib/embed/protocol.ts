@@ -1,4 +1,5 @@
 import { formatHash, parseView, type UrlState, type View } from '../state/url';
+import { isId as wellFormedId } from '../data/ids';
 
 /** The version of the postMessage protocol; every message carries it as `version`. */
 export const PROTOCOL_VERSION = 1;
@@ -42,8 +43,6 @@ export interface KnownIds {
   layers: readonly string[];
 }
 
-const ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
-
 /** The value as a plain object, or null. */
 export function record(data: unknown): Record<string, unknown> | null {
   return typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
@@ -65,7 +64,7 @@ export function versionOk(m: Record<string, unknown>, required: boolean): boolea
 
 /** Whether a value is an id (of a place or layer), and one of `known` when given. */
 export const isId = (value: unknown, known: readonly string[] | undefined): value is string =>
-  typeof value === 'string' && ID.test(value) && (!known || known.includes(value));
+  wellFormedId(value) && (!known || known.includes(value));
 
 /**
  * Validates a message from a host page. Anything that is not exactly one of the {@link HostMessage}

@@ -1,6 +1,7 @@
 import { DEFAULT_EMBED_OPTIONS, formatEmbedOptions, type EmbedOptions } from './options.ts';
 
 import { MAP_TITLE } from '../title.ts';
+import { escapeMarkup } from '../data/escape.ts';
 
 export { MAP_TITLE };
 /** The iframe height a snippet starts with before the embed reports its own. */
@@ -17,10 +18,6 @@ export interface SnippetInput {
   hash: string;
 }
 
-/** Escapes a value for a double-quoted HTML attribute. */
-export function escapeAttr(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** The URL of `embed.html` with these options and this state. */
 export function embedSrc({ base, options, hash }: SnippetInput): string {
@@ -46,7 +43,7 @@ export function iframeSnippet(input: SnippetInput): string {
   const height = input.options.height === 'auto' ? INITIAL_HEIGHT : input.options.height;
   const id = snippetId(src);
   const iframe =
-    `<iframe id="${id}" src="${escapeAttr(src)}" title="${escapeAttr(`Map: ${MAP_TITLE}`)}" ` +
+    `<iframe id="${id}" src="${escapeMarkup(src)}" title="${escapeMarkup(`Map: ${MAP_TITLE}`)}" ` +
     `style="width:100%;height:${height}px;border:0" loading="lazy" allow="fullscreen" sandbox="${SANDBOX}"></iframe>`;
   if (input.options.height !== 'auto') return iframe;
   const origin = JSON.stringify(new URL(input.base).origin).replace(/</g, '\\u003c');
@@ -61,9 +58,9 @@ export function iframeSnippet(input: SnippetInput): string {
 /** A script snippet: a `<div data-khojaly-map>` that `embed.js` turns into a responsive iframe. */
 export function scriptSnippet(input: SnippetInput): string {
   const options = formatEmbedOptions({ ...input.options, host: null });
-  const attrs = [`data-khojaly-map="${escapeAttr(input.hash)}"`];
-  if (options) attrs.push(`data-options="${escapeAttr(options)}"`);
-  return `<div ${attrs.join(' ')}></div>\n<script async src="${escapeAttr(`${input.base}embed.js`)}"></script>`;
+  const attrs = [`data-khojaly-map="${escapeMarkup(input.hash)}"`];
+  if (options) attrs.push(`data-options="${escapeMarkup(options)}"`);
+  return `<div ${attrs.join(' ')}></div>\n<script async src="${escapeMarkup(`${input.base}embed.js`)}"></script>`;
 }
 
 /** The oEmbed 1.0 response for the published map, or for one place of it: a `rich` type whose html is the iframe snippet. */

@@ -1,6 +1,6 @@
 import type { Geometry, Position } from 'geojson';
 import type { LayerId, Model, Place, Source } from '../data/types';
-import { EMPTY_URL_STATE, formatHash, type View } from '../state/url';
+import { formatHash, urlStateOf, type View } from '../state/url';
 import type { Bounds } from './mercator';
 
 /** One numbered entry of the burned-in source list. Unknown fields read "unknown"; nothing is invented. */
@@ -96,20 +96,16 @@ export function citedSources(model: Model, places: readonly Place[], visible: re
 export interface PermalinkState {
   view: View;
   layers: readonly LayerId[];
-  allLayers: number;
   place: string | null;
   basemap?: string | null;
+  /** The timeline's selected event, kept when no place is selected. */
+  event?: string | null;
 }
 
 /** The app URL that shows this view again: `base#view=…&layers=…&place=…`. */
 export function permalink(base: string, state: PermalinkState): string {
-  const hash = formatHash({
-    ...EMPTY_URL_STATE,
-    view: state.view,
-    layers: state.layers.length === state.allLayers ? null : [...state.layers],
-    place: state.place,
-    cite: null,
-    basemap: state.basemap ?? null
-  });
+  const hash = formatHash(
+    urlStateOf({ view: state.view, visibleLayers: state.layers, placeId: state.place, citeIndex: 0, basemapId: state.basemap, eventId: state.event })
+  );
   return `${base.replace(/#.*$/, '')}#${hash}`;
 }

@@ -1,7 +1,8 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type Model } from '../data/types';
 import { STORY_ATTRIBUTION, plainAttribution } from '../map/attribution';
-import { basemapChoice, BASEMAPS, resolveBasemap } from '../map/basemaps';
+import { basemapChoice, BASEMAPS } from '../data/basemaps';
+import { resolveBasemap } from '../map/basemaps';
 import { renderMap, webglLimit } from '../map/offscreen';
 import { buildStyle, type BasemapPart } from '../map/style';
 import { permalink } from './content';
@@ -103,7 +104,7 @@ export async function exportSnapshot(model: Model, asked: ExportRequest): Promis
   if (raster && gpu.lost) throw new ExportError('The map’s graphics (WebGL) were reset by the browser, so no image can be drawn now. Try again once the map is back, or export SVG, PDF or data, which need no WebGL.');
   const basemap = raster ? await resolveBasemap(basemapChoice(request.basemap ?? null), request.theme) : undefined;
   const attribution = exportAttribution(model, request, basemap);
-  const link = permalink(request.permalinkBase, { view: linkView(request), layers: request.layers, allLayers: LAYER_IDS.length, place: request.place, basemap: request.basemap });
+  const link = permalink(request.permalinkBase, { view: linkView(request), layers: request.layers, place: request.place, basemap: request.basemap, event: request.event });
   const stem = fileStem(request);
   if (request.format === 'geojson') return dataExport(exportGeoJson(model, request.layers, { permalink: link, attribution }), `${stem}.geojson`, 'application/geo+json');
   if (request.format === 'annotations') return dataExport(exportAnnotations(model, request.layers, { permalink: link }), `${stem}.jsonld`, 'application/ld+json');

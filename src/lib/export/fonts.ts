@@ -1,5 +1,6 @@
 import { BASEMAP_URLS } from '../map/basemap';
 import type { Measure } from './layout';
+import { bytesToBase64 } from './base64';
 
 /** The family name burned-in text uses: the shipped Noto Sans, so output is the same on every machine. */
 export const EXPORT_FONT = 'Noto Sans';
@@ -36,10 +37,7 @@ export function canvasMeasure(): Measure {
 /** The shipped font files as base64, for embedding in a PDF. */
 export async function fontFilesBase64(): Promise<{ regular: string; bold: string }> {
   const read = async (url: string) => {
-    const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    return btoa(binary);
+    return bytesToBase64(new Uint8Array(await (await fetch(url)).arrayBuffer()));
   };
   const [regular, bold] = await Promise.all([read(BASEMAP_URLS.fontRegular), read(BASEMAP_URLS.fontBold)]);
   return { regular, bold };

@@ -1,10 +1,11 @@
 import { bundledModel } from '../data/bundled';
 import { MAP_TITLE } from '../title';
-import { LAYER_IDS } from '../data/types';
+import { DEFAULT_LAYERS } from '../data/types';
 import { parseView } from '../state/url';
 import { ExportError, exportSnapshot, type ExportRequest } from './export';
 import type { Format } from './types';
 import type { SizePreset } from './size';
+import { bytesToBase64 } from './base64';
 
 /** What the snapshot CLI sends: the CLI's flags, unparsed where the page knows better. */
 export interface SnapshotOptions {
@@ -17,6 +18,8 @@ export interface SnapshotOptions {
   view?: string;
   layers?: string[];
   place?: string;
+  /** A timeline event the permalink keeps (when no place is given). */
+  event?: string;
   title?: string;
   subtitle?: string;
   theme?: 'light' | 'dark';
@@ -32,10 +35,7 @@ export type SnapshotAnswer =
 const model = bundledModel();
 
 async function base64(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
 }
 
 /** Runs one export for the headless snapshot, with the same code as the export dialog. */
@@ -52,8 +52,9 @@ async function snapshot(options: SnapshotOptions): Promise<SnapshotAnswer> {
       size: { preset, width, height, scale: options.scale, dpi: options.dpi },
       view,
       frame: { width, height },
-      layers: (options.layers ?? [...LAYER_IDS]) as ExportRequest['layers'],
+      layers: (options.layers ?? [...DEFAULT_LAYERS]) as ExportRequest['layers'],
       place,
+      event: options.event ?? null,
       title: options.title ?? MAP_TITLE,
       subtitle: options.subtitle ?? (place ? (model.places.find((p) => p.id === place)?.name ?? '') : ''),
       theme: options.theme ?? 'light',

@@ -1,12 +1,12 @@
-import type { Position } from 'geojson';
+import bboxClip from '@turf/bbox-clip';
+import type { Feature, Polygon, Position } from 'geojson';
+import { escapeMarkup } from '../data/escape';
 
 /** A projection from coordinates to map-frame pixels. */
 export type Project = (lngLat: readonly number[]) => [number, number];
 
 /** Escapes text for SVG content and attribute values. */
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export const esc = escapeMarkup;
 
 const r = (n: number) => Math.round(n * 10) / 10;
 
@@ -70,33 +70,11 @@ export function linePath(coords: Position[], project: Project, frame?: Frame): s
   return runs.map((p) => pathOf(p, false)).join('');
 }
 
-/** Sutherland–Hodgman: a ring clipped to the frame plus a margin. */
+/** A ring clipped to the frame plus a margin (by the same clipper as the basemap build, @turf/bbox-clip). */
 function clipRing(points: [number, number][], frame: Frame): [number, number][] {
-  const edges: [(p: [number, number]) => boolean, (a: [number, number], b: [number, number]) => [number, number]][] = [
-    [(p) => p[0] >= -MARGIN, (a, b) => cut(a, b, 0, -MARGIN)],
-    [(p) => p[0] <= frame.w + MARGIN, (a, b) => cut(a, b, 0, frame.w + MARGIN)],
-    [(p) => p[1] >= -MARGIN, (a, b) => cut(a, b, 1, -MARGIN)],
-    [(p) => p[1] <= frame.h + MARGIN, (a, b) => cut(a, b, 1, frame.h + MARGIN)]
-  ];
-  let ring = points;
-  for (const [keep, cross] of edges) {
-    const next: [number, number][] = [];
-    ring.forEach((p, i) => {
-      const prev = ring[(i + ring.length - 1) % ring.length]!;
-      if (keep(p)) {
-        if (!keep(prev)) next.push(cross(prev, p));
-        next.push(p);
-      } else if (keep(prev)) next.push(cross(prev, p));
-    });
-    ring = next;
-    if (ring.length === 0) break;
-  }
-  return ring;
-}
-
-function cut(a: [number, number], b: [number, number], axis: 0 | 1, at: number): [number, number] {
-  const t = (at - a[axis]) / (b[axis] - a[axis]);
-  return axis === 0 ? [at, a[1] + (b[1] - a[1]) * t] : [a[0] + (b[0] - a[0]) * t, at];
+  const ring: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [points] } };
+  const clipped = bboxClip(ring, [-MARGIN, -MARGIN, frame.w + MARGIN, frame.h + MARGIN]).geometry;
+  return clipped.type === 'Polygon' ? ((clipped.coordinates[0] ?? []) as [number, number][]) : [];
 }
 
 /** SVG path data of a polygon (rings as subpaths; fill-rule evenodd makes holes), clipped to the frame. */

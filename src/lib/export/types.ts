@@ -19,6 +19,8 @@ export interface ExportRequest {
   frame: { width: number; height: number };
   layers: readonly LayerId[];
   place: string | null;
+  /** The timeline's selected event, which the permalink keeps. */
+  event?: string | null;
   title: string;
   subtitle: string;
   theme: Theme;

@@ -2,7 +2,7 @@ import { AttributionControl, Map as MapLibreMap, type GeoJSONSource, NavigationC
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
-import type { View } from '../state/url';
+import type { View } from '../data/view';
 import type { Theme } from './basemap';
 import { cameraTarget, DEFAULT_BOUNDS, defaultPadding } from './camera';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
@@ -111,10 +111,10 @@ export class MapController {
       ],
       { layers }
     );
-    const points = hits.filter((f) => f.geometry.type === 'Point');
-    const nearest = points
-      .map((f) => {
-        const p = this.map.project(f.geometry.type === 'Point' ? (f.geometry.coordinates as [number, number]) : [0, 0]);
+    const nearest = hits
+      .flatMap((f) => (f.geometry.type === 'Point' ? [{ f, at: f.geometry.coordinates as [number, number] }] : []))
+      .map(({ f, at }) => {
+        const p = this.map.project(at);
         return { f, d: Math.hypot(p.x - x, p.y - y) };
       })
       .sort((a, b) => a.d - b.d)[0];

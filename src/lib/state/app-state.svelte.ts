@@ -1,6 +1,6 @@
 import { DEFAULT_LAYERS, LAYER_IDS, type Citation, type LayerId, type Model, type Place } from '../data/types';
-import { showEvent } from './timeline.svelte';
-import type { UrlState, View } from './url';
+import { geometryBounds } from '../data/geojson';
+import { urlStateOf, type UrlState, type View } from './url';
 
 /** A request for the map to move to a place, a view or the default frame; `seq` makes repeated requests distinct. */
 export type CameraRequest = { seq: number } & ({ placeId: string } | { view: View } | { home: true } | { bounds: [[number, number], [number, number]] });
@@ -55,6 +55,22 @@ export class AppState {
     const layer = citation?.layer ?? place.layers[0]!;
     if (!this.visibleLayers.includes(layer)) this.setLayers([...this.visibleLayers, layer]);
     if (options.focus !== false) this.camera = { placeId, seq: this.nextSeq() };
+  }
+
+  /**
+   * Selects an event: clears the place selection, shows the source of its first quotation, shows the
+   * layers of its places and, unless told otherwise, frames them.
+   */
+  showEvent(id: string, options: { focus?: boolean } = {}): void {
+    const event = this.model.events.find((e) => e.id === id);
+    if (!event) return;
+    this.clearSelection();
+    this.eventId = id;
+    if (event.citations[0]) this.showSource(event.citations[0].source);
+    const places = event.places.map((p) => this.findPlace(p)).filter((p): p is Place => p !== undefined);
+    const hidden = places.filter((p) => !p.layers.some((l) => this.visibleLayers.includes(l))).map((p) => p.layers[0]!);
+    if (hidden.length > 0) this.setLayers([...this.visibleLayers, ...hidden]);
+    if (options.focus !== false && places.length > 0) this.frame(boundsOf(places));
   }
 
   /**
@@ -123,15 +139,7 @@ export class AppState {
 
   /** The state to write into the URL. */
   toUrl(): UrlState {
-    const allVisible = this.visibleLayers.join() === DEFAULT_LAYERS.join();
-    return {
-      view: this.view,
-      layers: allVisible ? null : [...this.visibleLayers],
-      place: this.placeId,
-      cite: this.placeId && this.citeIndex > 0 ? this.citeIndex : null,
-      basemap: this.basemapId,
-      event: this.placeId ? null : this.eventId
-    };
+    return urlStateOf(this);
   }
 
   /**
@@ -144,7 +152,7 @@ export class AppState {
     if (url.view) this.moveTo(url.view);
     if (url.place) this.select(url.place, { cite: url.cite ?? 0, focus: url.view === null });
     else this.clearSelection();
-    if (url.event && !url.place) showEvent(this, url.event, { focus: url.view === null });
+    if (url.event && !url.place) this.showEvent(url.event, { focus: url.view === null });
     if (!url.view && !url.place && !this.eventId) {
       this.view = null;
       this.camera = { home: true, seq: this.nextSeq() };
@@ -154,4 +162,13 @@ export class AppState {
 
 function clampIndex(index: number, length: number): number {
   return Number.isInteger(index) && index >= 0 && index < length ? index : 0;
+}
+
+/** The west-south and east-north corners around the places, for the camera. */
+function boundsOf(places: Place[]): [[number, number], [number, number]] {
+  const boxes = places.map((p) => geometryBounds(p.geometry));
+  return [
+    [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))],
+    [Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
+  ];
 }

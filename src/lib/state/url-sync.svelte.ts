@@ -1,5 +1,5 @@
 import { LAYER_IDS } from '../data/types';
-import { BASEMAPS } from '../map/basemaps';
+import { BASEMAPS } from '../data/basemaps';
 import type { AppState } from './app-state.svelte';
 import { formatHash, parseHash, type Known } from './url';
 

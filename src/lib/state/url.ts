@@ -1,9 +1,7 @@
-/** A camera position as it appears in URLs: `zoom/lat/lng`. */
-export interface View {
-  zoom: number;
-  lat: number;
-  lng: number;
-}
+import { DEFAULT_LAYERS } from '../data/types';
+import type { View } from '../data/view';
+
+export type { View };
 
 /** The state a URL hash carries. `null` means "not given, use the default". */
 export interface UrlState {
@@ -27,6 +25,38 @@ export interface Known {
 }
 
 export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null, basemap: null };
+
+/** The parts of a map state a URL carries. */
+export interface UrlSource {
+  view: View | null;
+  visibleLayers: readonly string[];
+  placeId: string | null;
+  /** Index of the selected passage; 0 (the first) is not written. */
+  citeIndex: number;
+  basemapId?: string | null;
+  /** The timeline's selected event; written only when no place is selected. */
+  eventId?: string | null;
+}
+
+/** Whether two lists of layer ids hold the same ids, in any order. */
+function sameLayers(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && b.every((id) => a.includes(id));
+}
+
+/**
+ * The one way a map state becomes a URL state: the default layers are written as no `layers`,
+ * a passage only together with its place, an event only without a place.
+ */
+export function urlStateOf(app: UrlSource): UrlState {
+  return {
+    view: app.view,
+    layers: sameLayers(app.visibleLayers, DEFAULT_LAYERS) ? null : [...app.visibleLayers],
+    place: app.placeId,
+    cite: app.placeId && app.citeIndex > 0 ? app.citeIndex : null,
+    basemap: app.basemapId ?? null,
+    event: app.placeId ? null : (app.eventId ?? null)
+  };
+}
 
 const MAX_ZOOM = 22;
 

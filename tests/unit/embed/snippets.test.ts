@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyHostMessage, type HostControls } from '../../../src/lib/embed/apply';
 import { DEFAULT_EMBED_OPTIONS } from '../../../src/lib/embed/options';
-import { embedSrc, escapeAttr, iframeSnippet, oembedResponse, scriptSnippet } from '../../../src/lib/embed/snippets';
+import { escapeMarkup } from '../../../src/lib/data/escape';
+import { embedSrc, iframeSnippet, oembedResponse, scriptSnippet } from '../../../src/lib/embed/snippets';
 
 const base = 'https://maps.example/khojaly/';
 
@@ -32,7 +33,7 @@ describe('snippets', () => {
   });
 
   it('escapes attribute values', () => {
-    expect(escapeAttr('"><script>&')).toBe('&quot;&gt;&lt;script&gt;&amp;');
+    expect(escapeMarkup('"><script>&')).toBe('&quot;&gt;&lt;script&gt;&amp;');
   });
 
   it('the oEmbed response is a rich type with the iframe snippet and names no publisher', () => {

@@ -6,7 +6,7 @@ import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import { LAYER_IDS } from '../../../src/lib/data/types';
 import { ANNO_CONTEXT, GEOJSON_CONTEXT, exportAnnotations } from '../../../src/lib/export/data';
-import { shippedModel } from '../../e2e/helpers';
+import { shippedModel } from '../../support/model';
 
 const W3C = 'tests/fixtures/w3c';
 const model = shippedModel();

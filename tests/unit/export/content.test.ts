@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LAYERS as LAYER_IDS } from '../../../src/lib/data/types';
 import { citedSources, geometryInBounds, permalink, placesInExtent, sourceText } from '../../../src/lib/export/content';
-import { shippedModel } from '../../e2e/helpers';
+import { shippedModel } from '../../support/model';
 
 const model = shippedModel();
 const BAKU: [number, number, number, number] = [49.7, 40.3, 49.95, 40.45];
@@ -47,7 +47,7 @@ describe('what the export lists', () => {
   });
 
   it('writes a permalink the app reads back', () => {
-    const link = permalink('https://example.org/map/#old', { view: { zoom: 9, lat: 39.9, lng: 46.8 }, layers: ['khojaly'], allLayers: 5, place: 'khojaly' });
+    const link = permalink('https://example.org/map/#old', { view: { zoom: 9, lat: 39.9, lng: 46.8 }, layers: ['khojaly'], place: 'khojaly' });
     expect(link).toBe('https://example.org/map/#view=9/39.9/46.8&layers=khojaly&place=khojaly');
   });
 });

@@ -3,7 +3,7 @@ import { loadModel } from '../../../src/lib/data/load';
 import { readGeodata } from '../../../src/lib/data/read-files';
 import { LAYER_IDS } from '../../../src/lib/data/types';
 import { exportAnnotations, exportGeoJson, splitByLayer } from '../../../src/lib/export/data';
-import { shippedModel } from '../../e2e/helpers';
+import { shippedModel } from '../../support/model';
 
 const model = shippedModel();
 const files = readGeodata('geodata');

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { LAYER_IDS } from '../../../src/lib/data/types';
 import { DEFAULT_EMBED_OPTIONS, formatEmbedOptions, MAX_HEIGHT, MIN_HEIGHT, parseEmbedOptions, type EmbedOptions } from '../../../src/lib/embed/options';
 import { parseHostMessage, type HostMessage, type KnownIds } from '../../../src/lib/embed/protocol';
-import { shippedModel } from '../../e2e/helpers';
+import { shippedModel } from '../../support/model';
 import { hostileString, params, prototypePolluted } from './config';
 
 vi.setConfig({ testTimeout: 120_000 });

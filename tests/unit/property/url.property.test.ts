@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { LAYER_IDS } from '../../../src/lib/data/types';
 import { formatHash, parseHash, type Known, type UrlState } from '../../../src/lib/state/url';
-import { shippedModel } from '../../e2e/helpers';
+import { shippedModel } from '../../support/model';
 import { hostileString, params } from './config';
 
 vi.setConfig({ testTimeout: 120_000 });

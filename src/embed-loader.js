@@ -6,8 +6,8 @@
  */
 (function () {
   'use strict';
-  var VERSION = 1;
-  var PREFIX = 'khojaly-map:';
+  var VERSION = __PROTOCOL_VERSION__;
+  var PREFIX = __PREFIX__;
   var script = document.currentScript;
   var base = new URL('.', (script && script.src) || location.href).href;
   var mapOrigin = new URL(base).origin;
@@ -31,7 +31,7 @@
   function fixedHeight(el) {
     var match = /(?:^|&)height=(\d{1,4})(?:&|$)/.exec(el.getAttribute('data-options') || '');
     var px = match ? Number(match[1]) : NaN;
-    return px >= 200 && px <= 4000 ? px : null;
+    return px >= __MIN_HEIGHT__ && px <= __MAX_HEIGHT__ ? px : null;
   }
 
   /**
@@ -62,8 +62,8 @@
     iframe.src = base + 'embed.html' + optionsQuery(el) + (hash ? '#' + hash : '');
     iframe.title = el.getAttribute('data-title') || 'Map: Khojaly, February 1992 and after';
     iframe.setAttribute('allow', 'fullscreen');
-    iframe.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox');
-    iframe.style.cssText = 'display:block;width:100%;border:0;height:' + (this.fixed || 520) + 'px';
+    iframe.setAttribute('sandbox', __SANDBOX__);
+    iframe.style.cssText = 'display:block;width:100%;border:0;height:' + (this.fixed || __INITIAL_HEIGHT__) + 'px';
     el.textContent = '';
     el.appendChild(iframe);
     el.setAttribute('data-khojaly-map-loaded', '');

@@ -1,58 +1,10 @@
-import { geometryBounds } from '../data/geojson';
 import { yearsOf } from '../data/events';
-import type { Model, Place, StoryEvent } from '../data/types';
-import { findMentions } from '../sources/mentions';
-import type { Highlight } from '../sources/segments';
-import type { AppState } from './app-state.svelte';
+import type { StoryEvent } from '../data/types';
+import type { AppState } from '../state/app-state.svelte';
+import { textOrder, type TourStop } from '../sources/tour';
 
-/** One place of the text-order tour: where a text first names it. */
-export interface TourStop {
-  placeId: string;
-  offset: number;
-}
-
-/** The west-south and east-north corners around the places, for the camera. */
-function boundsOf(places: Place[]): [[number, number], [number, number]] {
-  const boxes = places.map((p) => geometryBounds(p.geometry));
-  return [
-    [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))],
-    [Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
-  ];
-}
-
-/**
- * Selects an event: clears the place selection, shows the source of its first quotation, shows the
- * layers of its places and, unless told otherwise, frames them.
- */
-export function showEvent(app: AppState, id: string, options: { focus?: boolean } = {}): void {
-  const event = app.model.events.find((e) => e.id === id);
-  if (!event) return;
-  app.clearSelection();
-  app.eventId = id;
-  if (event.citations[0]) app.showSource(event.citations[0].source);
-  const places = event.places.map((p) => app.findPlace(p)).filter((p): p is Place => p !== undefined);
-  const hidden = places.filter((p) => !p.layers.some((l) => app.visibleLayers.includes(l))).map((p) => p.layers[0]!);
-  if (hidden.length > 0) app.setLayers([...app.visibleLayers, ...hidden]);
-  if (options.focus !== false && places.length > 0) app.frame(boundsOf(places));
-}
-
-/** The event's passages in one source; the first is the current one. */
-export function eventHighlights(event: StoryEvent, sourceId: string): Highlight[] {
-  return event.citations.filter((c) => c.source === sourceId).map((c, i) => ({ start: c.start, end: c.end, current: i === 0 }));
-}
-
-/** The mapped places of a text in the order it first names them. */
-export function textOrder(model: Model, sourceId: string): TourStop[] {
-  const text = model.sources.find((s) => s.id === sourceId)?.text ?? '';
-  const seen = new Set<string>();
-  const stops: TourStop[] = [];
-  for (const m of findMentions(text, model.places)) {
-    if (seen.has(m.placeId)) continue;
-    seen.add(m.placeId);
-    stops.push({ placeId: m.placeId, offset: m.start });
-  }
-  return stops;
-}
+/** The values of a list, each once, in first-seen order. */
+const unique = <T>(values: T[]): T[] => values.filter((v, i) => values.indexOf(v) === i);
 
 /** The timeline's own state: events in time order, a period filter and the text-order tour of places. */
 export class Timeline {
@@ -67,13 +19,13 @@ export class Timeline {
   readonly event: StoryEvent | null = $derived.by(() => this.app.model.events.find((e) => e.id === this.app.eventId) ?? null);
   /** Every year a dated event covers, ascending. */
   readonly years: number[] = $derived.by(() =>
-    [...new Set(this.app.model.events.flatMap((e) => (e.date ? yearsOf(e.date) : [])))].sort((a, b) => a - b)
+    unique(this.app.model.events.flatMap((e) => (e.date ? yearsOf(e.date) : []))).sort((a, b) => a - b)
   );
   readonly filtered = $derived(this.from !== null || this.to !== null);
   /** The events shown: all, or the dated ones that fall in the period. */
   readonly events: StoryEvent[] = $derived.by(() => this.app.model.events.filter((e) => this.inPeriod(e)));
   /** The places of the period's events, or null when no period is chosen. */
-  readonly periodPlaces: string[] | null = $derived(this.filtered ? [...new Set(this.events.flatMap((e) => e.places))] : null);
+  readonly periodPlaces: string[] | null = $derived(this.filtered ? unique(this.events.flatMap((e) => e.places)) : null);
   readonly stops: TourStop[] = $derived.by(() => textOrder(this.app.model, this.tourSourceId));
 
   constructor(app: AppState) {
@@ -90,7 +42,7 @@ export class Timeline {
 
   /** Selects an event by id (and frames its places). */
   select(id: string): void {
-    showEvent(this.app, id);
+    this.app.showEvent(id);
   }
 
   /** Steps to the next (+1) or previous (-1) shown event in time order; from no selection, to the first or last. */

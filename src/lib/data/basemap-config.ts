@@ -1,3 +1,5 @@
+import { ID_PATTERN } from './ids.ts';
+
 /** One basemap the map may draw. */
 export type BasemapChoice = { id: string; label: string } & (
   | { type: 'offline' }
@@ -42,7 +44,7 @@ export function parseBasemapConfig(file: unknown, override?: string): BasemapCon
 function parseChoice(entry: unknown): BasemapChoice | null {
   if (typeof entry !== 'object' || entry === null) return null;
   const { id, label, type, url } = entry as Record<string, unknown>;
-  if (typeof id !== 'string' || !/^[a-z0-9-]+$/.test(id)) return null;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) return null;
   const name = typeof label === 'string' ? label : id;
   if (type === 'offline') return { id, label: name, type };
   if ((type === 'style' || type === 'pmtiles') && typeof url === 'string' && isAllowedUrl(url)) return { id, label: name, type, url };
