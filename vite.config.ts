@@ -23,7 +23,7 @@ const pages = Object.fromEntries(
 export default defineConfig({
   /** Relative asset URLs: the built site works from any folder of any server. */
   base: './',
-  plugins: [svelte(), oembed(), routeCorridorsPlugin(import.meta.dirname)],
+  plugins: [svelte(process.env.VITEST ? { dynamicCompileOptions: () => ({ generate: 'client' }) } : {}), oembed(), routeCorridorsPlugin(import.meta.dirname)],
   define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],
   build: {
@@ -32,6 +32,8 @@ export default defineConfig({
     rollupOptions: { input: pages }
   },
   server: { host: '127.0.0.1' },
+  /** Unit tests run Svelte's client runtime, so `$effect` runs in `.svelte.ts` tests. */
+  ...(process.env.VITEST ? { resolve: { conditions: ['browser'] }, ssr: { resolve: { conditions: ['browser'], externalConditions: ['browser'] } } } : {}),
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node'

@@ -7,7 +7,6 @@ import { Preferences } from './lib/ui/preferences.svelte';
 import './app.css';
 
 const options = parseEmbedOptions(window.location.search);
-const prefs = new Preferences();
-prefs.forcedTheme = options.theme;
+const prefs = new Preferences(options.theme);
 
 mount(EmbedApp, { target: document.getElementById('app')!, props: { app: new AppState(bundledModel()), prefs, options } });

@@ -6,30 +6,69 @@ export type CameraRequest = { seq: number } & ({ placeId: string } | { view: Vie
 
 /**
  * The app's one state: visible layers, selected place and passage, the source shown, the camera.
- * Views only call its methods; the map and the panels follow it.
+ * Every field is read-only from outside; views change it only through its methods, and the map
+ * and the panels follow it.
  */
 export class AppState {
   readonly model: Model;
-  visibleLayers = $state<LayerId[]>([...LAYER_IDS]);
-  placeId = $state<string | null>(null);
-  citeIndex = $state(0);
-  sourceId = $state<string>('');
-  view = $state<View | null>(null);
-  /** A place the reader points at (hover or focus) in a list or a text; shown on the map, not selected. */
-  hoverId = $state<string | null>(null);
-  /** The configured basemap chosen by the reader or the URL; null draws the default. */
-  basemapId = $state<string | null>(null);
-  camera = $state<CameraRequest | null>(null);
+  #visibleLayers = $state.raw<readonly LayerId[]>([...LAYER_IDS]);
+  #placeId = $state<string | null>(null);
+  #citeIndex = $state(0);
+  #sourceId = $state('');
+  #view = $state.raw<View | null>(null);
+  #hoverId = $state<string | null>(null);
+  #basemapId = $state<string | null>(null);
+  #camera = $state.raw<CameraRequest | null>(null);
+  #seq = 0;
 
-  readonly place: Place | null = $derived(this.placeId ? (this.findPlace(this.placeId) ?? null) : null);
-  readonly citation: Citation | null = $derived(this.place?.citations[this.citeIndex] ?? null);
+  readonly place: Place | null = $derived(this.#placeId ? (this.findPlace(this.#placeId) ?? null) : null);
+  readonly citation: Citation | null = $derived(this.place?.citations[this.#citeIndex] ?? null);
   readonly visiblePlaces: Place[] = $derived.by(() =>
-    this.model.places.filter((p) => p.layers.some((l) => this.visibleLayers.includes(l)))
+    this.model.places.filter((p) => p.layers.some((l) => this.#visibleLayers.includes(l)))
+  );
+  /** The selected place while one of its layers is shown: the map rings nothing else (never a halo alone). */
+  readonly shownPlaceId: string | null = $derived(this.place && this.visiblePlaces.includes(this.place) ? this.place.id : null);
+  /** The pointed-at place while one of its layers is shown. */
+  readonly shownHoverId: string | null = $derived(
+    this.#hoverId && this.visiblePlaces.some((p) => p.id === this.#hoverId) ? this.#hoverId : null
   );
 
   constructor(model: Model) {
     this.model = model;
-    this.sourceId = model.sources[0]?.id ?? '';
+    this.#sourceId = model.sources[0]?.id ?? '';
+  }
+
+  /** The visible story layers, in legend order. */
+  get visibleLayers(): readonly LayerId[] {
+    return this.#visibleLayers;
+  }
+  /** The selected place's id, or null. */
+  get placeId(): string | null {
+    return this.#placeId;
+  }
+  /** The index of the selected passage among the place's citations. */
+  get citeIndex(): number {
+    return this.#citeIndex;
+  }
+  /** The source text shown. */
+  get sourceId(): string {
+    return this.#sourceId;
+  }
+  /** The camera as last reported by the map (or asked for by the URL); null before either. */
+  get view(): View | null {
+    return this.#view;
+  }
+  /** A place the reader points at (hover or focus) in a list, a text or on the map; shown, not selected. */
+  get hoverId(): string | null {
+    return this.#hoverId;
+  }
+  /** The configured basemap chosen by the reader or the URL; null draws the default. */
+  get basemapId(): string | null {
+    return this.#basemapId;
+  }
+  /** The latest camera request; the map carries out each one once. */
+  get camera(): CameraRequest | null {
+    return this.#camera;
   }
 
   /** The place with this id, if the model has one. */
@@ -44,13 +83,13 @@ export class AppState {
   select(placeId: string, options: { cite?: number; focus?: boolean } = {}): void {
     const place = this.findPlace(placeId);
     if (!place) return;
-    this.placeId = placeId;
-    this.citeIndex = clampIndex(options.cite ?? 0, place.citations.length);
-    const citation = place.citations[this.citeIndex];
-    if (citation) this.sourceId = citation.source;
+    this.#placeId = placeId;
+    this.#citeIndex = clampIndex(options.cite ?? 0, place.citations.length);
+    const citation = place.citations[this.#citeIndex];
+    if (citation) this.#sourceId = citation.source;
     const layer = citation?.layer ?? place.layers[0]!;
-    if (!this.visibleLayers.includes(layer)) this.setLayers([...this.visibleLayers, layer]);
-    if (options.focus !== false) this.camera = { placeId, seq: this.nextSeq() };
+    if (!this.#visibleLayers.includes(layer)) this.setLayers([...this.#visibleLayers, layer]);
+    if (options.focus !== false) this.#request({ placeId });
   }
 
   /**
@@ -70,56 +109,72 @@ export class AppState {
     const place = this.place;
     if (!place || place.citations.length === 0) return;
     const n = place.citations.length;
-    this.select(place.id, { cite: (((this.citeIndex + delta) % n) + n) % n, focus: false });
+    this.select(place.id, { cite: (((this.#citeIndex + delta) % n) + n) % n, focus: false });
   }
 
+  /** Clears the selection; the camera stays where it is. */
   clearSelection(): void {
-    this.placeId = null;
-    this.citeIndex = 0;
+    this.#placeId = null;
+    this.#citeIndex = 0;
+  }
+
+  /** Points at a place (null: at none) without selecting it. */
+  hover(placeId: string | null): void {
+    this.#hoverId = placeId !== null && this.findPlace(placeId) ? placeId : null;
+  }
+
+  /** Stops pointing at this place, if it is the one pointed at (a late `leave` never clears a newer `enter`). */
+  unhover(placeId: string | null): void {
+    if (this.#hoverId === placeId) this.#hoverId = null;
   }
 
   /** Shows exactly these layers (unknown ids are ignored), kept in legend order. */
   setLayers(ids: readonly string[]): void {
-    this.visibleLayers = LAYER_IDS.filter((l) => ids.includes(l));
+    const next = LAYER_IDS.filter((l) => ids.includes(l));
+    if (next.length !== this.#visibleLayers.length || next.some((l, i) => l !== this.#visibleLayers[i])) this.#visibleLayers = next;
   }
 
+  /** Shows a hidden layer, hides a shown one. */
   toggleLayer(id: LayerId): void {
-    this.setLayers(this.visibleLayers.includes(id) ? this.visibleLayers.filter((l) => l !== id) : [...this.visibleLayers, id]);
+    this.setLayers(this.#visibleLayers.includes(id) ? this.#visibleLayers.filter((l) => l !== id) : [...this.#visibleLayers, id]);
   }
 
   /** Chooses a configured basemap; the default one is kept out of the URL. */
   setBasemap(id: string, defaultId = ''): void {
-    this.basemapId = id === defaultId ? null : id;
+    this.#basemapId = id === defaultId ? null : id;
   }
 
+  /** Shows a source text (an unknown id is ignored). */
   showSource(id: string): void {
-    if (this.model.sources.some((s) => s.id === id)) this.sourceId = id;
-  }
-
-  private nextSeq(): number {
-    return (this.camera?.seq ?? 0) + 1;
+    if (this.model.sources.some((s) => s.id === id)) this.#sourceId = id;
   }
 
   /** Asks the map to move to a view (from the URL or a host page). */
   moveTo(view: View): void {
-    this.view = view;
-    this.camera = { view, seq: this.nextSeq() };
+    this.#view = view;
+    this.#request({ view });
   }
 
-  /** Records the camera after the map moved. */
+  /** Asks the map to frame the default view. */
+  goHome(): void {
+    this.#view = null;
+    this.#request({ home: true });
+  }
+
+  /** Records the camera after the map moved; this is a report, not a request. */
   setView(view: View): void {
-    this.view = view;
+    this.#view = view;
   }
 
   /** The state to write into the URL. */
   toUrl(): UrlState {
-    const allVisible = this.visibleLayers.length === LAYER_IDS.length;
+    const allVisible = this.#visibleLayers.length === LAYER_IDS.length;
     return {
-      view: this.view,
-      layers: allVisible ? null : [...this.visibleLayers],
-      place: this.placeId,
-      cite: this.placeId && this.citeIndex > 0 ? this.citeIndex : null,
-      basemap: this.basemapId
+      view: this.#view,
+      layers: allVisible ? null : [...this.#visibleLayers],
+      place: this.#placeId,
+      cite: this.#placeId && this.#citeIndex > 0 ? this.#citeIndex : null,
+      basemap: this.#basemapId
     };
   }
 
@@ -129,14 +184,15 @@ export class AppState {
    */
   applyUrl(url: UrlState): void {
     this.setLayers(url.layers ?? LAYER_IDS);
-    this.basemapId = url.basemap ?? null;
+    this.#basemapId = url.basemap ?? null;
     if (url.view) this.moveTo(url.view);
     if (url.place) this.select(url.place, { cite: url.cite ?? 0, focus: url.view === null });
     else this.clearSelection();
-    if (!url.view && !url.place) {
-      this.view = null;
-      this.camera = { home: true, seq: this.nextSeq() };
-    }
+    if (!url.view && !url.place) this.goHome();
+  }
+
+  #request(target: { placeId: string } | { view: View } | { home: true }): void {
+    this.#camera = { ...target, seq: ++this.#seq };
   }
 }
 
