@@ -2,6 +2,7 @@ import { mount } from 'svelte';
 import EmbedApp from './EmbedApp.svelte';
 import { bundledModel } from './lib/data/bundled';
 import { parseEmbedOptions } from './lib/embed/options';
+import { preferredLang } from './lib/i18n';
 import { AppState } from './lib/state/app-state.svelte';
 import { Preferences } from './lib/ui/preferences.svelte';
 import './app.css';
@@ -9,4 +10,4 @@ import './app.css';
 const options = parseEmbedOptions(window.location.search);
 const prefs = new Preferences(options.theme);
 
-mount(EmbedApp, { target: document.getElementById('app')!, props: { app: new AppState(bundledModel()), prefs, options } });
+mount(EmbedApp, { target: document.getElementById('app')!, props: { app: new AppState(bundledModel(), options.lang ?? preferredLang(navigator.languages)), prefs, options } });

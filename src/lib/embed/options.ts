@@ -1,3 +1,4 @@
+import { isLang, type Lang } from '../i18n';
 import type { Theme } from '../map/basemap';
 
 /** How an embed looks and behaves; carried in the query string of `embed.html`. */
@@ -12,6 +13,8 @@ export interface EmbedOptions {
   theme: Theme | null;
   /** The host page's origin, set by the loader; messages to the host are addressed to it. */
   host: string | null;
+  /** The interface language; null follows the reader's browser. */
+  lang?: Lang | null;
 }
 
 /** The options an embed has when its URL gives none. */
@@ -41,18 +44,20 @@ export function parseHeight(value: string | null): 'auto' | number {
 }
 
 /**
- * Reads embed options from a query string (`?height=auto|<px>&panel=0|1&static=0|1&theme=light|dark&host=<origin>`).
+ * Reads embed options from a query string (`?height=auto|<px>&panel=0|1&static=0|1&theme=light|dark&lang=en|az&host=<origin>`).
  * It never throws; every unknown or malformed value keeps its default.
  */
 export function parseEmbedOptions(search: string): EmbedOptions {
   const params = new URLSearchParams(search.replace(/^\?/, ''));
   const theme = params.get('theme');
+  const lang = params.get('lang');
   return {
     height: parseHeight(params.get('height')),
     panel: params.get('panel') !== '0',
     static: params.get('static') === '1',
     theme: theme === 'light' || theme === 'dark' ? theme : null,
-    host: parseOrigin(params.get('host'))
+    host: parseOrigin(params.get('host')),
+    ...(isLang(lang) ? { lang } : {})
   };
 }
 
@@ -64,5 +69,6 @@ export function formatEmbedOptions(options: EmbedOptions): string {
   if (options.static) parts.push('static=1');
   if (options.theme) parts.push(`theme=${options.theme}`);
   if (options.host) parts.push(`host=${encodeURIComponent(options.host)}`);
+  if (options.lang) parts.push(`lang=${options.lang}`);
   return parts.join('&');
 }

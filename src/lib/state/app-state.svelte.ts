@@ -1,4 +1,5 @@
 import { LAYER_IDS, type Citation, type LayerId, type Model, type Place } from '../data/types';
+import { isLang, type Lang } from '../i18n';
 import type { UrlState, View } from './url';
 
 /** A request for the map to move to a place, a view or the default frame; `seq` makes repeated requests distinct. */
@@ -19,6 +20,8 @@ export class AppState {
   #hoverId = $state<string | null>(null);
   #basemapId = $state<string | null>(null);
   #camera = $state.raw<CameraRequest | null>(null);
+  #lang = $state<Lang | null>(null);
+  readonly #defaultLang: Lang = 'en';
   #seq = 0;
 
   readonly place: Place | null = $derived(this.#placeId ? (this.findPlace(this.#placeId) ?? null) : null);
@@ -33,8 +36,13 @@ export class AppState {
     this.#hoverId && this.visiblePlaces.some((p) => p.id === this.#hoverId) ? this.#hoverId : null
   );
 
-  constructor(model: Model) {
+  /** The interface language: the one the URL chose, else the default (browser or embed option). */
+  readonly language: Lang = $derived(this.#lang ?? this.#defaultLang);
+
+  /** @param defaultLang - the interface language when the URL names none: the browser's, or the embed option's */
+  constructor(model: Model, defaultLang: Lang = 'en') {
     this.model = model;
+    this.#defaultLang = defaultLang;
     this.#sourceId = model.sources[0]?.id ?? '';
   }
 
@@ -144,6 +152,11 @@ export class AppState {
     this.#basemapId = id === defaultId ? null : id;
   }
 
+  /** Chooses the interface language (kept in the URL); null goes back to the default. Unknown values are ignored. */
+  setLang(lang: string | null): void {
+    if (lang === null || isLang(lang)) this.#lang = lang;
+  }
+
   /** Shows a source text (an unknown id is ignored). */
   showSource(id: string): void {
     if (this.model.sources.some((s) => s.id === id)) this.#sourceId = id;
@@ -174,7 +187,8 @@ export class AppState {
       layers: allVisible ? null : [...this.#visibleLayers],
       place: this.#placeId,
       cite: this.#placeId && this.#citeIndex > 0 ? this.#citeIndex : null,
-      basemap: this.#basemapId
+      basemap: this.#basemapId,
+      ...(this.#lang ? { lang: this.#lang } : {})
     };
   }
 
@@ -185,6 +199,7 @@ export class AppState {
   applyUrl(url: UrlState): void {
     this.setLayers(url.layers ?? LAYER_IDS);
     this.#basemapId = url.basemap ?? null;
+    this.setLang(url.lang ?? null);
     if (url.view) this.moveTo(url.view);
     if (url.place) this.select(url.place, { cite: url.cite ?? 0, focus: url.view === null });
     else this.clearSelection();

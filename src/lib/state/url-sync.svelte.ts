@@ -1,4 +1,5 @@
 import { LAYER_IDS } from '../data/types';
+import { LANGS } from '../i18n';
 import type { AppState } from './app-state.svelte';
 import { formatHash, parseHash, type Known } from './url';
 
@@ -7,7 +8,7 @@ export type HistoryMode = 'push' | 'replace';
 
 /** What URL ids the app accepts. */
 function knownIds(app: AppState, basemaps: readonly string[]): Known {
-  return { layers: LAYER_IDS, places: app.model.places.map((p) => p.id), basemaps };
+  return { layers: LAYER_IDS, places: app.model.places.map((p) => p.id), basemaps, langs: LANGS };
 }
 
 /** The hash part of a URL, without the `#`. */
@@ -21,7 +22,8 @@ function hashOf(url: string): string {
  * (from the event's own URL, so a hash written since cannot stand in for the one navigated to),
  * and writes the state back: a new selected place gets a history entry in `push` mode, so the
  * browser's Back button returns to the previous place; every other change (camera moves,
- * passages, layers) replaces the current entry. Returns a disposer.
+ * passages, layers) replaces the current entry. Also sets `<html lang>` to the interface
+ * language. Returns a disposer.
  */
 export function syncUrl(app: AppState, options: { basemaps?: readonly string[]; history?: HistoryMode } = {}): () => void {
   const known = knownIds(app, options.basemaps ?? []);
@@ -40,6 +42,9 @@ export function syncUrl(app: AppState, options: { basemaps?: readonly string[]; 
   window.addEventListener('hashchange', onHash);
   window.addEventListener('popstate', onPop);
   const stop = $effect.root(() => {
+    $effect(() => {
+      document.documentElement.lang = app.language;
+    });
     $effect(() => {
       const hash = formatHash(app.toUrl());
       const place = app.placeId;

@@ -14,6 +14,8 @@ export interface UrlState {
   cite: number | null;
   /** Id of a configured basemap other than the default. */
   basemap?: string | null;
+  /** The interface language chosen by the link (`#lang=az`); null follows the browser. */
+  lang?: string | null;
 }
 
 /** What the parser accepts as layer and place ids. */
@@ -21,6 +23,7 @@ export interface Known {
   layers: readonly string[];
   places: readonly string[];
   basemaps?: readonly string[];
+  langs?: readonly string[];
 }
 
 export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null, basemap: null };
@@ -65,7 +68,9 @@ export function parseHash(hash: string, known: Known): UrlState {
   const place = params.get('place');
   const cite = params.get('cite');
   const basemap = params.get('basemap');
+  const lang = params.get('lang');
   return {
+    ...(lang !== null && (known.langs ?? []).includes(lang) ? { lang } : {}),
     basemap: basemap !== null && (known.basemaps ?? []).includes(basemap) ? basemap : null,
     view: parseView(params.get('view')),
     layers,
@@ -82,5 +87,6 @@ export function formatHash(state: UrlState): string {
   if (state.place) parts.push(`place=${encodeURIComponent(state.place)}`);
   if (state.place && state.cite !== null) parts.push(`cite=${state.cite}`);
   if (state.basemap) parts.push(`basemap=${encodeURIComponent(state.basemap)}`);
+  if (state.lang) parts.push(`lang=${encodeURIComponent(state.lang)}`);
   return parts.join('&');
 }

@@ -249,3 +249,20 @@ describe('AppState and the URL', () => {
     expect(other.toUrl()).toEqual(app.toUrl());
   });
 });
+
+describe('AppState language', () => {
+  it('speaks the default language until the URL names one', () => {
+    const app = new AppState(model, 'az');
+    expect(app.language).toBe('az');
+    app.applyUrl({ view: null, layers: null, place: null, cite: null, basemap: null, lang: 'en' });
+    expect(app.language).toBe('en');
+    expect(app.toUrl().lang).toBe('en');
+  });
+
+  it('ignores an unknown language and keeps the default out of the URL', () => {
+    const app = new AppState(model);
+    app.setLang('xx');
+    expect(app.language).toBe('en');
+    expect(app.toUrl()).not.toHaveProperty('lang');
+  });
+});

@@ -104,3 +104,20 @@ describe('syncUrl', () => {
     expect(app.placeId).toBe('khojaly');
   });
 });
+
+describe('syncUrl and the language', () => {
+  it('sets <html lang> from #lang= and keeps it in the URL', () => {
+    const app = start('lang=az&place=khojaly');
+    expect(app.language).toBe('az');
+    expect(document.documentElement.lang).toBe('az');
+    app.select('aghdam');
+    flushSync();
+    expect(window.location.hash).toBe('#place=aghdam&lang=az');
+  });
+
+  it('ignores a language it does not have', () => {
+    const app = start('lang=xx');
+    expect(app.language).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+});
