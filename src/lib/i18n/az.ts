@@ -51,5 +51,8 @@ export const az: Messages = {
   readSources: 'Mənbələri oxu',
   inTheSources: 'mənbələrdə {count}.',
   readInFullMap: 'Onları tam xəritədə oxuyun',
-  exportFinished: 'İxrac başa çatdı: {file}'
+  exportFinished: 'İxrac başa çatdı: {file}',
+  share: 'Paylaş',
+  embed: 'Yerləşdir',
+  export: 'İxrac et…'
 };

@@ -53,7 +53,10 @@ export const en = {
   readSources: 'Read the sources',
   inTheSources: '{count} in the sources.',
   readInFullMap: 'Read them in the full map',
-  exportFinished: 'Export finished: {file}'
+  exportFinished: 'Export finished: {file}',
+  share: 'Share',
+  embed: 'Embed',
+  export: 'Export…'
 } as const;
 
 /** The keys of the interface strings. */
