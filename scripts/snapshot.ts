@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { controlCharacter } from '../src/lib/data/hardening';
 import type { SnapshotAnswer, SnapshotOptions } from '../src/lib/export/snapshot-page';
 import { serveStatic } from './static-server';
 
@@ -40,6 +41,10 @@ function options(): { out: string; page: SnapshotOptions } {
   if (values.scale && values.dpi) throw new UsageError('give --scale or --dpi, not both');
   if ((values.width === undefined) !== (values.height === undefined)) throw new UsageError('give --width and --height together');
   if (values.theme && !['light', 'dark'].includes(values.theme)) throw new UsageError('--theme must be light or dark');
+  for (const name of ['title', 'subtitle', 'base-url'] as const) {
+    const bad = values[name] === undefined ? null : controlCharacter(values[name]);
+    if (bad) throw new UsageError(`--${name} contains the control character ${bad}: remove it (exports cannot draw it)`);
+  }
   return {
     out,
     page: {
@@ -73,6 +78,15 @@ async function checkWritable(file: string): Promise<void> {
 }
 
 
+/** The sources a data export lists (GeoJSON: its `sources`; annotations: each target's stored text and publisher page). */
+function dataSources(format: SnapshotOptions['format'], bytes: Buffer): string[] {
+  if (format !== 'geojson' && format !== 'annotations') return [];
+  const json = JSON.parse(bytes.toString('utf8'));
+  if (format === 'geojson') return (json.sources as { label: string; url: string | null }[]).map((s) => `${s.label}${s.url ? ` ${s.url}` : ''}`);
+  const targets = (json.first.items as { target: { source: { id: string }; scope?: string } }[]).map((a) => `${a.target.source.id}${a.target.scope ? ` (${a.target.scope})` : ''}`);
+  return [...new Set(targets)];
+}
+
 async function main(): Promise<void> {
   let parsed: ReturnType<typeof options>;
   try {
@@ -96,9 +110,11 @@ async function main(): Promise<void> {
     await page.waitForFunction(() => document.body.dataset.ready === 'true', undefined, { timeout: 30_000 });
     const answer = (await page.evaluate((o) => (window as any).__khojalyExport(o), parsed.page)) as SnapshotAnswer;
     if (!answer.ok) fail(answer.error, 1);
-    await writeFile(parsed.out, Buffer.from(answer.base64, 'base64'));
+    const bytes = Buffer.from(answer.base64, 'base64');
+    await writeFile(parsed.out, bytes);
     const size = answer.width ? ` ${answer.width} × ${answer.height}` : '';
-    process.stdout.write(`wrote ${parsed.out} (${answer.mime}${size}); sources: ${answer.sources.map((s) => `[${s.n}] ${s.text}`).join(' ') || 'none'}\n`);
+    const listed = [...answer.sources.map((s) => `[${s.n}] ${s.text}`), ...dataSources(parsed.page.format, bytes)];
+    process.stdout.write(`wrote ${parsed.out} (${answer.mime}${size}); sources: ${listed.join('; ') || 'none'}\n`);
     if (errors.length > 0) process.stderr.write(`page errors: ${errors.join('; ')}\n`);
   } finally {
     await browser.close();

@@ -4,6 +4,7 @@ import { readGeodata } from '../src/lib/data/read-files';
 
 const dir = resolve(process.argv[2] ?? 'geodata');
 const result = loadModel(readGeodata(dir));
+for (const warning of result.warnings) console.warn(`warning: ${formatError(warning)}`);
 if (!result.ok) {
   console.error(`geodata in ${dir} is invalid (${result.errors.length} problem(s)):`);
   for (const error of result.errors) console.error(`  ${formatError(error)}`);

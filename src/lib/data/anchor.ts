@@ -17,7 +17,7 @@ export function occurrences(text: string, needle: string): number[] {
 
 function fitsContext(text: string, start: number, selector: QuoteSelector): boolean {
   const end = start + selector.exact.length;
-  const prefixOk = !selector.prefix || text.slice(start - selector.prefix.length, start) === selector.prefix;
+  const prefixOk = !selector.prefix || (start >= selector.prefix.length && text.slice(start - selector.prefix.length, start) === selector.prefix);
   const suffixOk = !selector.suffix || text.slice(end, end + selector.suffix.length) === selector.suffix;
   return prefixOk && suffixOk;
 }
@@ -31,7 +31,8 @@ function fitsContext(text: string, start: number, selector: QuoteSelector): bool
 export function anchorQuote(text: string, selector: QuoteSelector): AnchorResult {
   const { exact, start } = selector;
   if (exact.length === 0) return { ok: false, reason: 'the quote is empty' };
-  if (start !== undefined && text.slice(start, start + exact.length) === exact && fitsContext(text, start, selector)) {
+  const hinted = start !== undefined && Number.isSafeInteger(start) && start >= 0;
+  if (hinted && text.slice(start, start + exact.length) === exact && fitsContext(text, start, selector)) {
     return { ok: true, start, end: start + exact.length };
   }
   const all = occurrences(text, exact);

@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { describe } from './hardening';
 
 /** Checks a GeoJSON geometry; returns the problem, or null when it is valid. */
 export function geometryProblem(value: unknown): string | null {
@@ -12,19 +13,19 @@ export function geometryProblem(value: unknown): string | null {
     case 'MultiPoint':
       return listProblem(coordinates, (c) => positionProblem(c));
     case 'Polygon':
-      return listProblem(coordinates, (ring) => lineProblem(ring, 4));
+      return listProblem(coordinates, ringProblem);
     case 'MultiLineString':
       return listProblem(coordinates, (line) => lineProblem(line, 2));
     case 'MultiPolygon':
-      return listProblem(coordinates, (poly) => listProblem(poly, (ring) => lineProblem(ring, 4)));
+      return listProblem(coordinates, (poly) => listProblem(poly, ringProblem));
     default:
-      return `geometry type ${JSON.stringify(type)} is not supported (Point, LineString, Polygon or their Multi forms)`;
+      return `geometry type ${describe(type)} is not supported (Point, LineString, Polygon or their Multi forms)`;
   }
 }
 
 function positionProblem(value: unknown): string | null {
-  if (!Array.isArray(value) || value.length < 2 || value.length > 3) return `position ${JSON.stringify(value)} is not [longitude, latitude]`;
-  if (!value.every((n) => typeof n === 'number' && Number.isFinite(n))) return `position ${JSON.stringify(value)} has a non-numeric coordinate`;
+  if (!Array.isArray(value) || value.length < 2 || value.length > 3) return `position ${describe(value)} is not [longitude, latitude]`;
+  if (!value.every((n) => typeof n === 'number' && Number.isFinite(n))) return `position ${describe(value)} has a non-numeric coordinate`;
   const [lon, lat] = value as number[];
   if (lon! < -180 || lon! > 180) return `longitude ${lon} is out of range [-180, 180]`;
   if (lat! < -90 || lat! > 90) return `latitude ${lat} is out of range [-90, 90]`;
@@ -34,6 +35,16 @@ function positionProblem(value: unknown): string | null {
 function lineProblem(value: unknown, min: number): string | null {
   if (!Array.isArray(value) || value.length < min) return `a line or ring needs at least ${min} positions`;
   return listProblem(value, positionProblem);
+}
+
+/** A polygon ring (RFC 7946 §3.1.6): at least four positions, the last equal to the first. */
+function ringProblem(value: unknown): string | null {
+  const problem = lineProblem(value, 4);
+  if (problem) return problem;
+  const ring = value as unknown[][];
+  const [first, last] = [ring[0]!, ring[ring.length - 1]!];
+  const closed = first.length === last.length && first.every((n, i) => n === last[i]);
+  return closed ? null : `a polygon ring must be closed: its last position ${describe(last)} differs from its first ${describe(first)}`;
 }
 
 function listProblem(value: unknown, check: (item: unknown) => string | null): string | null {

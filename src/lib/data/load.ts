@@ -1,6 +1,8 @@
 import type { Geometry } from 'geojson';
 import { anchorQuote } from './anchor';
 import { geometryProblem, isObject, sameGeometry } from './geojson';
+import { describe, readJson, unknownKeys } from './hardening';
+import { parseSources } from './sources';
 import {
   LAYER_IDS,
   type Citation,
@@ -18,12 +20,29 @@ import {
   type ValidationError
 } from './types';
 
-/** The loader's answer: a model, or every problem found (never both). */
-export type LoadResult = { ok: true; model: Model } | { ok: false; errors: ValidationError[] };
+/**
+ * The loader's answer: a model, or every problem found (never both). Warnings (unknown keys, a
+ * likely typo) never block loading.
+ */
+export type LoadResult = { ok: true; model: Model; warnings: ValidationError[] } | { ok: false; errors: ValidationError[]; warnings: ValidationError[] };
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KINDS: PlaceKind[] = ['town', 'monument', 'route'];
 const PRECISIONS: Precision[] = ['exact', 'approximate'];
+const COLLECTION_KEYS = ['type', 'layer', 'features', 'bbox'];
+const LAYER_KEYS = ['id', 'title', 'description'];
+const FEATURE_KEYS = ['type', 'id', 'geometry', 'properties', 'bbox'];
+const PROPERTY_KEYS = ['name', 'nameAz', 'altNames', 'mentions', 'kind', 'precision', 'provenance', 'citations'];
+const CITATION_KEYS = ['source', 'exact', 'prefix', 'suffix', 'start'];
+const DIFFERENCE_KEYS = ['id', 'topic', 'places', 'citations'];
+const PROVENANCE_KEYS = ['reference', 'note', 'alternatives'];
+const ALTERNATIVE_KEYS = ['reference', 'coordinates'];
+
+/** Collects problems and warnings, naming the file and feature each time. */
+interface Report {
+  errors: ValidationError[];
+  warnings: ValidationError[];
+}
 
 /** Formats an error the way `npm run validate` prints it. */
 export function formatError(error: ValidationError): string {
@@ -35,20 +54,21 @@ export function formatError(error: ValidationError): string {
  * the build and the app all go through it, so they accept and reject the same files.
  */
 export function loadModel(files: RawFiles): LoadResult {
-  const errors: ValidationError[] = [];
-  const sources = parseSources(files, errors);
+  const report: Report = { errors: [], warnings: [] };
+  const { errors, warnings } = report;
+  const sources = parseSources(files, errors, warnings);
   const places = new Map<string, Place>();
   const layers: Layer[] = [];
   for (const [file, text] of Object.entries(files.layers).sort(byLayerOrder)) {
-    const layer = parseLayer(file, text, sources, places, errors);
+    const layer = parseLayer(file, text, sources, places, report);
     if (layer) layers.push(layer);
   }
   for (const id of LAYER_IDS) {
     if (!layers.some((l) => l.id === id)) errors.push({ file: `layers/${id}.geojson`, message: 'the layer file is missing' });
   }
-  const differences = files.differences === undefined ? [] : parseDifferences(files.differences, sources, places, errors);
-  if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, model: { sources: [...sources.values()], layers, places: [...places.values()], differences } };
+  const differences = files.differences === undefined ? [] : parseDifferences(files.differences, sources, places, report);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, model: { sources: [...sources.values()], layers, places: [...places.values()], differences }, warnings };
 }
 
 function byLayerOrder([a]: [string, string], [b]: [string, string]): number {
@@ -59,62 +79,19 @@ function byLayerOrder([a]: [string, string], [b]: [string, string]): number {
   return rank(a) - rank(b) || a.localeCompare(b);
 }
 
-function parseJson(file: string, text: string, errors: ValidationError[]): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    errors.push({ file, message: `is not valid JSON: ${(e as Error).message}` });
-    return undefined;
-  }
-}
-
+/** An optional text field: a non-empty string, or null when absent, null or empty. */
 const nullableString = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
-
-function parseSources(files: RawFiles, errors: ValidationError[]): Map<string, Source> {
-  const file = 'sources/index.json';
-  const sources = new Map<string, Source>();
-  const index = parseJson(file, files.sourceIndex, errors);
-  if (index === undefined) return sources;
-  if (!Array.isArray(index)) {
-    errors.push({ file, message: 'must be an array of source descriptions' });
-    return sources;
-  }
-  for (const entry of index) {
-    if (!isObject(entry) || typeof entry.id !== 'string' || typeof entry.file !== 'string') {
-      errors.push({ file, message: `entry ${JSON.stringify(entry)} needs a string "id" and "file"` });
-      continue;
-    }
-    const text = files.sourceTexts[entry.file];
-    if (text === undefined) {
-      errors.push({ file, message: `source "${entry.id}" names file "${entry.file}", which does not exist` });
-      continue;
-    }
-    if (sources.has(entry.id)) errors.push({ file, message: `source id "${entry.id}" is used twice` });
-    sources.set(entry.id, {
-      id: entry.id,
-      file: entry.file,
-      title: nullableString(entry.title),
-      publisher: nullableString(entry.publisher),
-      date: nullableString(entry.date),
-      url: nullableString(entry.url),
-      language: nullableString(entry.language),
-      note: nullableString(entry.note),
-      label: nullableString(entry.label) ?? entry.id,
-      text
-    });
-  }
-  return sources;
-}
 
 function parseLayer(
   fileName: string,
   text: string,
   sources: Map<string, Source>,
   places: Map<string, Place>,
-  errors: ValidationError[]
+  report: Report
 ): Layer | null {
+  const { errors, warnings } = report;
   const file = `layers/${fileName}`;
-  const json = parseJson(file, text, errors);
+  const json = readJson(file, text, errors);
   if (json === undefined) return null;
   if (!isObject(json) || json.type !== 'FeatureCollection' || !Array.isArray(json.features)) {
     errors.push({ file, message: 'is not a GeoJSON FeatureCollection with a "features" array' });
@@ -126,12 +103,17 @@ function parseLayer(
     return null;
   }
   const meta = isObject(json.layer) ? json.layer : {};
+  unknownKeys(json, COLLECTION_KEYS, { file, what: 'the FeatureCollection' }, warnings);
+  unknownKeys(meta, LAYER_KEYS, { file, what: '"layer"' }, warnings);
   if (meta.id !== id) errors.push({ file, message: `"layer.id" must be "${id}", the file's name` });
   if (typeof meta.title !== 'string') errors.push({ file, message: '"layer.title" is missing' });
+  if (meta.description !== undefined && typeof meta.description !== 'string') {
+    errors.push({ file, message: `"layer.description" ${describe(meta.description)} must be a string` });
+  }
   const seen = new Set<string>();
   const placeIds: string[] = [];
   json.features.forEach((feature, i) => {
-    const place = parseFeature(file, id as LayerId, feature, i, sources, errors);
+    const place = parseFeature(file, id as LayerId, feature, i, sources, report);
     if (!place) return;
     if (seen.has(place.id)) {
       errors.push({ file, feature: place.id, message: 'duplicate id in this layer' });
@@ -166,8 +148,17 @@ function mergePlace(file: string, place: Place, places: Map<string, Place>, erro
   known.citations.push(...place.citations);
 }
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+/** A list of strings; anything else in it is reported (never silently dropped). */
+function stringList(value: unknown, name: string, fail: (message: string) => void): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    fail(`"${name}" ${describe(value)} must be a list of strings`);
+    return [];
+  }
+  value.forEach((v, i) => {
+    if (typeof v !== 'string' || v.length === 0) fail(`"${name}[${i}]" ${describe(v)} must be a non-empty string`);
+  });
+  return value.filter((v): v is string => typeof v === 'string' && v.length > 0);
 }
 
 function parseFeature(
@@ -176,7 +167,7 @@ function parseFeature(
   feature: unknown,
   index: number,
   sources: Map<string, Source>,
-  errors: ValidationError[]
+  { errors, warnings }: Report
 ): Place | null {
   if (!isObject(feature) || feature.type !== 'Feature') {
     errors.push({ file, feature: `#${index}`, message: 'is not a GeoJSON Feature' });
@@ -184,32 +175,42 @@ function parseFeature(
   }
   const id = feature.id;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    errors.push({ file, feature: `#${index}`, message: `id ${JSON.stringify(id)} must be a lower-case slug like "khojaly"` });
+    errors.push({ file, feature: `#${index}`, message: `id ${describe(id)} must be a lower-case slug like "khojaly"` });
     return null;
   }
   const fail = (message: string) => errors.push({ file, feature: id, message });
   const geometryError = geometryProblem(feature.geometry);
   if (geometryError) fail(`invalid geometry: ${geometryError}`);
   const p = isObject(feature.properties) ? feature.properties : {};
+  unknownKeys(feature, FEATURE_KEYS, { file, feature: id, what: 'the Feature' }, warnings);
+  unknownKeys(p, PROPERTY_KEYS, { file, feature: id, what: '"properties"' }, warnings);
   if (typeof p.name !== 'string' || p.name.length === 0) fail('"name" is missing');
-  if (!KINDS.includes(p.kind as PlaceKind)) fail(`"kind" ${JSON.stringify(p.kind)} must be one of ${KINDS.join(', ')}`);
-  if (!PRECISIONS.includes(p.precision as Precision)) fail(`"precision" ${JSON.stringify(p.precision)} must be "exact" or "approximate"`);
-  const provenance = parseProvenance(p.provenance);
-  if (!provenance) fail('"provenance" needs a "reference" naming where the coordinates come from');
+  if (p.nameAz !== undefined && p.nameAz !== null && typeof p.nameAz !== 'string') fail(`"nameAz" ${describe(p.nameAz)} must be a string or null`);
+  if (!KINDS.includes(p.kind as PlaceKind)) fail(`"kind" ${describe(p.kind)} must be one of ${KINDS.join(', ')}`);
+  if (!PRECISIONS.includes(p.precision as Precision)) fail(`"precision" ${describe(p.precision)} must be "exact" or "approximate"`);
+  const provenance = parseProvenance(p.provenance, fail);
+  if (isObject(p.provenance)) {
+    unknownKeys(p.provenance, PROVENANCE_KEYS, { file, feature: id, what: '"provenance"' }, warnings);
+    for (const a of Array.isArray(p.provenance.alternatives) ? p.provenance.alternatives : []) {
+      if (isObject(a)) unknownKeys(a, ALTERNATIVE_KEYS, { file, feature: id, what: 'a provenance alternative' }, warnings);
+    }
+  }
   if (!Array.isArray(p.citations) || p.citations.length === 0) fail('needs at least one citation');
   const citations: Citation[] = [];
   for (const raw of Array.isArray(p.citations) ? p.citations : []) {
-    const resolved = resolveCitation(raw, sources);
+    const resolved = resolveCitation(raw, sources, (key) => warnings.push({ file, feature: id, message: key }));
     if (typeof resolved === 'string') fail(resolved);
     else citations.push({ ...resolved, layer });
   }
+  const altNames = stringList(p.altNames, 'altNames', fail);
+  const mentions = stringList(p.mentions, 'mentions', fail);
   if (geometryError || !provenance || typeof p.name !== 'string') return null;
   return {
     id,
     name: p.name,
     nameAz: nullableString(p.nameAz),
-    altNames: stringList(p.altNames),
-    mentions: stringList(p.mentions),
+    altNames,
+    mentions,
     kind: p.kind as PlaceKind,
     geometry: feature.geometry as Geometry,
     precision: p.precision as Precision,
@@ -219,21 +220,37 @@ function parseFeature(
   };
 }
 
-function parseProvenance(value: unknown): Provenance | null {
-  if (!isObject(value) || typeof value.reference !== 'string') return null;
+function parseProvenance(value: unknown, fail: (message: string) => void): Provenance | null {
+  if (!isObject(value) || typeof value.reference !== 'string' || value.reference.length === 0) {
+    fail('"provenance" needs a "reference" naming where the coordinates come from');
+    return null;
+  }
+  if (value.note !== undefined && value.note !== null && typeof value.note !== 'string') fail(`"provenance.note" ${describe(value.note)} must be a string`);
+  if (value.alternatives !== undefined && !Array.isArray(value.alternatives)) fail('"provenance.alternatives" must be a list');
   const alternatives = Array.isArray(value.alternatives)
-    ? value.alternatives.filter(
-        (a): a is { reference: string; coordinates: number[] } =>
-          isObject(a) && typeof a.reference === 'string' && Array.isArray(a.coordinates)
-      )
+    ? value.alternatives.filter((a, i): a is { reference: string; coordinates: number[] } => {
+        const problem = !isObject(a) || typeof a.reference !== 'string' ? 'needs a string "reference"' : geometryProblem({ type: 'Point', coordinates: a.coordinates });
+        if (problem) fail(`"provenance.alternatives[${i}]" ${problem}`);
+        return !problem;
+      })
     : undefined;
   return { reference: value.reference, note: nullableString(value.note) ?? undefined, alternatives };
 }
 
 /** Resolves one raw citation, or returns the error message naming the quote. */
-function resolveCitation(raw: unknown, sources: Map<string, Source>): Omit<Citation, 'layer'> | string {
+function resolveCitation(raw: unknown, sources: Map<string, Source>, warn: (message: string) => void): Omit<Citation, 'layer'> | string {
   if (!isObject(raw) || typeof raw.source !== 'string' || typeof raw.exact !== 'string') {
-    return `citation ${JSON.stringify(raw)} needs a string "source" and "exact"`;
+    return `citation ${describe(raw)} needs a string "source" and "exact"`;
+  }
+  for (const key of Object.keys(raw)) {
+    if (!CITATION_KEYS.includes(key)) warn(`unknown key ${describe(key)} in the citation "${describe(raw.exact, 40)}" (known: ${CITATION_KEYS.join(', ')})`);
+  }
+  for (const key of ['prefix', 'suffix'] as const) {
+    if (raw[key] !== undefined && typeof raw[key] !== 'string') return `citation "${raw.exact}": "${key}" ${describe(raw[key])} must be a string`;
+  }
+  const hint = raw.start;
+  if (hint !== undefined && (typeof hint !== 'number' || !Number.isSafeInteger(hint) || hint < 0)) {
+    return `citation "${raw.exact}": "start" ${describe(hint)} must be a non-negative integer (a UTF-16 offset into the text)`;
   }
   const selector: QuoteSelector = {
     source: raw.source,
@@ -244,6 +261,9 @@ function resolveCitation(raw: unknown, sources: Map<string, Source>): Omit<Citat
   };
   const source = sources.get(selector.source);
   if (!source) return `citation "${selector.exact}" names unknown source "${selector.source}"`;
+  if (selector.start !== undefined && selector.start + selector.exact.length > source.text.length) {
+    return `citation "${selector.exact}": "start" ${selector.start} lies outside the text of source "${source.id}" (${source.text.length} characters)`;
+  }
   const anchored = anchorQuote(source.text, selector);
   if (!anchored.ok) return `quote "${selector.exact}" in source "${selector.source}": ${anchored.reason}`;
   return { ...selector, start: anchored.start, end: anchored.end };
@@ -253,10 +273,10 @@ function parseDifferences(
   text: string,
   sources: Map<string, Source>,
   places: Map<string, Place>,
-  errors: ValidationError[]
+  { errors, warnings }: Report
 ): Difference[] {
   const file = 'differences.json';
-  const json = parseJson(file, text, errors);
+  const json = readJson(file, text, errors);
   if (!Array.isArray(json)) {
     if (json !== undefined) errors.push({ file, message: 'must be an array of differences' });
     return [];
@@ -264,17 +284,19 @@ function parseDifferences(
   const result: Difference[] = [];
   for (const entry of json) {
     if (!isObject(entry) || typeof entry.id !== 'string' || typeof entry.topic !== 'string') {
-      errors.push({ file, message: `entry ${JSON.stringify(entry)} needs a string "id" and "topic"` });
+      errors.push({ file, message: `entry ${describe(entry)} needs a string "id" and "topic"` });
       continue;
     }
     const id = entry.id;
-    const placeIds = stringList(entry.places);
+    const fail = (message: string) => errors.push({ file, feature: id, message });
+    unknownKeys(entry, DIFFERENCE_KEYS, { file, feature: id, what: 'a difference' }, warnings);
+    const placeIds = stringList(entry.places, 'places', fail);
     for (const placeId of placeIds) {
       if (!places.has(placeId)) errors.push({ file, feature: id, message: `names unknown place "${placeId}"` });
     }
     const citations: Difference['citations'] = [];
     for (const raw of Array.isArray(entry.citations) ? entry.citations : []) {
-      const resolved = resolveCitation(raw, sources);
+      const resolved = resolveCitation(raw, sources, (message) => warnings.push({ file, feature: id, message }));
       if (typeof resolved === 'string') errors.push({ file, feature: id, message: resolved });
       else citations.push(resolved);
     }

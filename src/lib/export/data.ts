@@ -6,8 +6,20 @@ import type { LayerId, Model, RawFiles } from '../data/types';
 export const OFFSETS_NOTE =
   'start/end and TextPositionSelector offsets are JavaScript string indices (UTF-16 code units) into the source texts as stored in geodata/sources/<file> of khojaly-map.';
 
-/** The URI naming a source in exports: its URL, or a URN when the URL is unknown (never an invented URL). */
-export const sourceUri = (id: string, url: string | null) => url ?? `urn:khojaly-map:source:${id}`;
+/** The URN of the stored copy of a source text (`geodata/sources/<file>`), the resource its offsets count in. */
+const storedTextUri = (id: string) => `urn:khojaly-map:source:${id}`;
+
+/** The official Web Annotation context. */
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** The GeoJSON-LD 1.0 context, which defines `Feature`, `geometry`, `properties`, `coordinates`. */
+export const GEOJSON_CONTEXT = 'https://geojson.org/geojson-ld/geojson-context.jsonld';
+
+/** The two terms of the annotation export that neither context defines, mapped to existing vocabularies. */
+const LOCAL_CONTEXT = {
+  comment: 'rdfs:comment',
+  layer: { '@id': 'dcterms:isPartOf', '@type': '@id' }
+} as const;
 
 /** One feature per (visible layer, place), with its citations resolved and its provenance. */
 export function exportGeoJson(model: Model, visible: readonly LayerId[], meta: { permalink: string; attribution: string }): FeatureCollection {
@@ -57,15 +69,44 @@ export function splitByLayer(collection: FeatureCollection, base: Omit<RawFiles,
   const layers: Record<string, string> = {};
   for (const id of allLayers) {
     const info = meta.find((l) => l.id === id) ?? { id, title: id, description: '' };
-    const features = collection.features
-      .filter((f) => f.properties?.layer === id)
-      .map((f) => ({ ...f, properties: Object.fromEntries(Object.entries(f.properties ?? {}).filter(([k]) => k !== 'layer')) }));
+    const features = collection.features.filter((f) => f.properties?.layer === id).map(asLayerFeature);
     layers[`${id}.geojson`] = JSON.stringify({ type: 'FeatureCollection', layer: info, features });
   }
-  return { ...base, layers };
+  const present = new Set(collection.features.map((f) => String(f.id)));
+  return { ...base, layers, differences: differencesAmong(base.differences, present) };
 }
 
-/** The citations of the visible layers as a W3C Web Annotation collection (JSON-LD). */
+/** An exported feature as a layer file has it: no `layer` property, citations without their computed `end`. */
+function asLayerFeature(feature: Feature): Feature {
+  const { layer: _, citations, ...properties } = feature.properties ?? {};
+  const quotes = Array.isArray(citations) ? citations.map(({ end: _end, ...quote }: Record<string, unknown>) => quote) : citations;
+  return { ...feature, properties: { ...properties, citations: quotes } };
+}
+
+/** The differences file keeping only the entries whose places are all in the export. */
+function differencesAmong(text: string | undefined, present: ReadonlySet<string>): string | undefined {
+  let all: unknown;
+  try {
+    all = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return text;
+  }
+  if (!Array.isArray(all)) return text;
+  return JSON.stringify(all.filter((d: { places?: unknown }) => Array.isArray(d?.places) && d.places.every((p) => present.has(String(p)))));
+}
+
+/** Ids of an annotation export: the collection's (the permalink when absolute, else a URN) and its page's. */
+function collectionIds(visible: readonly LayerId[], permalink: string): { collection: string; page: string } {
+  const urn = `urn:khojaly-map:annotations:${visible.join(',') || 'none'}`;
+  const absolute = /^https?:\/\/[^/]/i.test(permalink);
+  return { collection: absolute ? permalink : urn, page: `${urn}:page:1` };
+}
+
+/**
+ * The citations of the visible layers as a W3C Web Annotation collection (JSON-LD). Each target is the
+ * stored copy of the text (where the TextPositionSelector's offsets hold); the publisher's page, when
+ * known, is its `scope`. The body is a GeoJSON-LD Feature, so nothing is dropped on expansion.
+ */
 export function exportAnnotations(model: Model, visible: readonly LayerId[], meta: { permalink: string }): object {
   const items = [];
   for (const place of model.places) {
@@ -80,11 +121,13 @@ export function exportAnnotations(model: Model, visible: readonly LayerId[], met
         body: {
           id: `urn:khojaly-map:place:${place.id}`,
           type: 'Feature',
-          properties: { name: place.name, layer: c.layer },
+          properties: { name: place.name, layer: `urn:khojaly-map:layer:${c.layer}` },
           geometry: place.geometry
         },
         target: {
-          source: sourceUri(source.id, source.url),
+          type: 'SpecificResource',
+          source: { id: storedTextUri(source.id), type: 'Text', format: 'text/plain', ...(source.language ? { language: source.language } : {}) },
+          ...(source.url ? { scope: source.url } : {}),
           selector: [
             { type: 'TextQuoteSelector', exact: sel.exact, prefix: sel.prefix, suffix: sel.suffix },
             { type: 'TextPositionSelector', start: c.start, end: c.end }
@@ -93,13 +136,14 @@ export function exportAnnotations(model: Model, visible: readonly LayerId[], met
       });
     }
   }
+  const ids = collectionIds(visible, meta.permalink);
   return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: meta.permalink,
+    '@context': [ANNO_CONTEXT, GEOJSON_CONTEXT, LOCAL_CONTEXT],
+    id: ids.collection,
     type: 'AnnotationCollection',
     label: 'Places of khojaly-map and the passages that mention them',
-    comment: OFFSETS_NOTE,
+    comment: `${OFFSETS_NOTE} Each target's source is that stored copy (urn:khojaly-map:source:<id>); its scope, when known, is the publisher's page.`,
     total: items.length,
-    first: { type: 'AnnotationPage', items }
+    first: { id: ids.page, type: 'AnnotationPage', partOf: ids.collection, startIndex: 0, items }
   };
 }

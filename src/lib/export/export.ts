@@ -11,6 +11,8 @@ import { cameraBounds, fitCamera, metresPerPixel, type Bounds, type Camera } fro
 import { renderMap, webglLimit } from '../map/offscreen';
 import { ExportError, checkRasterSize, composeRaster } from './raster';
 import { resolveSize, SizeError, type OutputSize } from './size';
+import { cleanRequest } from './text';
+import { gpu } from '../map/gpu.svelte';
 import type { ExportRequest, ExportResult } from './types';
 
 export { ExportError } from './raster';
@@ -78,7 +80,8 @@ function fileStem(request: ExportRequest): string {
  * Makes one export: an image (PNG, JPEG), a vector document (SVG, PDF) or data (GeoJSON, Web
  * Annotations). The export dialog and the headless snapshot both call this.
  */
-export async function exportSnapshot(model: Model, request: ExportRequest): Promise<ExportResult> {
+export async function exportSnapshot(model: Model, asked: ExportRequest): Promise<ExportResult> {
+  const request = cleanRequest(asked);
   checkRequest(model, request);
   const raster = request.format === 'png' || request.format === 'jpeg';
   const basemap = raster ? await rasterBasemap(request) : undefined;
@@ -118,6 +121,7 @@ export async function exportSnapshot(model: Model, request: ExportRequest): Prom
     map: { ...layout.map, center: camera.center, zoom: camera.zoom }
   };
   if (raster) {
+    if (gpu.lost) throw new ExportError('The map’s graphics (WebGL) were reset by the browser, so no image can be drawn now. Try again once the map is back, or export SVG, PDF or data, which need no WebGL.');
     const mapPixels: [number, number] = [Math.round(camera.width * size.pixelRatio), Math.round(camera.height * size.pixelRatio)];
     const glLimit = webglLimit();
     checkRasterSize(size.pixelWidth, size.pixelHeight, mapPixels, glLimit);

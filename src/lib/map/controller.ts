@@ -29,6 +29,8 @@ export interface MapControllerOptions {
   reducedMotion: () => boolean;
   onSelect: (placeId: string) => void;
   onMove: (view: View) => void;
+  /** Called with true when the WebGL context is lost, and false once it is restored and the map redrawn. */
+  onContextLost?: (lost: boolean) => void;
 }
 
 const INTERACTIVE_LAYERS = [
@@ -72,6 +74,11 @@ export class MapController {
     this.map.on('moveend', () => {
       this.flightTo = null;
       options.onMove(this.currentView());
+    });
+    this.map.on('webglcontextlost', () => options.onContextLost?.(true));
+    this.map.on('webglcontextrestored', () => {
+      this.map.setStyle(buildStyle(this.options), { diff: false });
+      options.onContextLost?.(false);
     });
     this.map.on('click', (e) => {
       const placeId = this.placeAt(e.point.x, e.point.y);

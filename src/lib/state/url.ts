@@ -43,7 +43,10 @@ export function parseView(value: string | null | undefined): View | null {
 /** Formats a view with the precision its zoom needs (about a pixel). */
 export function formatView(view: View): string {
   const digits = Math.max(0, Math.ceil(Math.log10(Math.pow(2, view.zoom)) + 1.5));
-  const round = (n: number, d: number) => String(Number(n.toFixed(d)));
+  const round = (n: number, d: number) => {
+    const fixed = n.toFixed(d).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+    return fixed === '-0' ? '0' : fixed;
+  };
   return `${round(view.zoom, 2)}/${round(view.lat, digits)}/${round(view.lng, digits)}`;
 }
 

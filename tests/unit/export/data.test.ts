@@ -26,26 +26,47 @@ describe('GeoJSON export', () => {
   });
 });
 
+describe('GeoJSON export of some layers', () => {
+  it.each([['khojaly'], ['khankendi', 'baku-monument'], ['escape-route']] as const)('round-trips through the loader with only %s', (...layers) => {
+    const exported = JSON.parse(JSON.stringify(exportGeoJson(model, layers, { permalink: 'p', attribution: 'a' })));
+    const { layers: _, ...rest } = files;
+    const again = loadModel(splitByLayer(exported, rest, LAYER_IDS));
+    expect(again.ok ? [] : again.errors).toEqual([]);
+    expect(again.warnings).toEqual([]);
+  });
+});
+
 describe('Web Annotation export', () => {
   const collection = exportAnnotations(model, LAYER_IDS, { permalink: 'https://example.org/#x' }) as any;
+  const sourceOf = (a: any) => model.sources.find((s) => a.target.source.id === `urn:khojaly-map:source:${s.id}`)!;
 
-  it('is an AnnotationCollection whose selectors find their quotes in the texts', () => {
-    expect(collection['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+  it('is an AnnotationCollection whose position selectors hold in the stored text named as source', () => {
+    expect(collection['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
     expect(collection.type).toBe('AnnotationCollection');
     const items = collection.first.items;
     expect(items.length).toBe(model.places.reduce((n, p) => n + p.citations.length, 0));
     for (const a of items) {
       const [quote, position] = a.target.selector;
-      const source = model.sources.find((s) => a.target.source === s.url || a.target.source === `urn:khojaly-map:source:${s.id}`)!;
-      expect(source.text.slice(position.start, position.end)).toBe(quote.exact);
-      expect(source.text.slice(position.start - quote.prefix.length, position.start)).toBe(quote.prefix);
+      const text = sourceOf(a).text;
+      expect(text.slice(position.start, position.end)).toBe(quote.exact);
+      expect(text.slice(position.start - quote.prefix.length, position.start)).toBe(quote.prefix);
     }
   });
 
-  it('invents no URL: a source without one is named by a URN', () => {
-    const unknown = model.sources.find((s) => s.url === null)!;
-    const targets = collection.first.items.map((a: any) => a.target.source);
-    expect(targets).toContain(`urn:khojaly-map:source:${unknown.id}`);
-    expect(targets.filter((t: string) => t.startsWith('http')).every((t: string) => model.sources.some((s) => s.url === t))).toBe(true);
+  it("names the publisher's page as the target's scope, and invents none where the URL is unknown", () => {
+    for (const a of collection.first.items) expect(a.target.scope ?? null).toBe(sourceOf(a).url);
+    expect(collection.first.items.some((a: any) => a.target.scope === undefined)).toBe(true);
+  });
+
+  it('gives the page an id and the collection the permalink when it is absolute', () => {
+    expect(collection.id).toBe('https://example.org/#x');
+    expect(collection.first.id).toMatch(/^urn:khojaly-map:annotations:.+:page:1$/);
+    expect(collection.first.partOf).toBe(collection.id);
+  });
+
+  it('uses URN ids, not a relative reference, without a base URL', () => {
+    const local = exportAnnotations(model, ['khojaly'], { permalink: 'index.html#layers=khojaly' }) as any;
+    expect(local.id).toBe('urn:khojaly-map:annotations:khojaly');
+    expect(local.first.id).toBe('urn:khojaly-map:annotations:khojaly:page:1');
   });
 });
