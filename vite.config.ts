@@ -28,7 +28,7 @@ export default defineConfig({
   base: './',
   plugins: [
     cspPlugin(CSP_REMOTE),
-    svelte(),
+    svelte(process.env.VITEST ? { dynamicCompileOptions: () => ({ generate: 'client' }) } : {}),
     oembed(import.meta.dirname),
     embedLoaderPlugin(import.meta.dirname),
     routeCorridorsPlugin(import.meta.dirname),
@@ -42,6 +42,8 @@ export default defineConfig({
     rollupOptions: { input: pages }
   },
   server: { host: '127.0.0.1' },
+  /** Unit tests run Svelte's client runtime, so `$effect` runs in `.svelte.ts` tests. */
+  ...(process.env.VITEST ? { resolve: { conditions: ['browser'] }, ssr: { resolve: { conditions: ['browser'], externalConditions: ['browser'] } } } : {}),
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node'

@@ -5,25 +5,35 @@ import { applyHostMessage } from './apply';
 import type { EmbedOptions } from './options';
 import { embedState, parseHostMessage, wire, type EmbedMessage, type EmbedState } from './protocol';
 
+/** What the embed needs of the page that frames it: a window to post to. */
+export interface HostWindow {
+  postMessage(message: unknown, targetOrigin: string): void;
+}
+
 /**
  * Connects an embed to the page that frames it. Incoming messages are accepted only from
  * `window.parent` (and, when the loader told the embed its host origin, only from that origin),
  * are validated by {@link parseHostMessage} and only call AppState methods. Outgoing messages go to
  * `window.parent`, addressed to the host origin when known, else to `'*'` (they carry only the
  * public map state). Reports `ready`, `height` (of `root`), the reader's `select` and every `state`.
- * Returns a disposer; does nothing when the page is not framed.
+ * Returns a disposer; does nothing when the page is not framed (`host` null).
  */
-export function connectHost(app: AppState, options: Pick<EmbedOptions, 'host'>, root: HTMLElement): () => void {
-  if (window.parent === window) return () => {};
+export function connectHost(
+  app: AppState,
+  options: Pick<EmbedOptions, 'host'>,
+  root: HTMLElement,
+  host: HostWindow | null = window.parent === window ? null : window.parent
+): () => void {
+  if (!host) return () => {};
   const target = options.host ?? '*';
   const known = { places: app.model.places.map((p) => p.id), layers: LAYER_IDS };
-  const post = (message: EmbedMessage) => window.parent.postMessage(wire(message), target);
+  const post = (message: EmbedMessage) => host.postMessage(wire(message), target);
   const state = (): EmbedState => embedState(app.toUrl(), DEFAULT_LAYERS);
   /** The place the host asked for: its selection is not echoed back as the reader's. */
   let hostPlace: string | null | undefined;
 
   const onMessage = (event: MessageEvent) => {
-    if (event.source !== window.parent || (options.host && event.origin !== options.host)) return;
+    if (event.source !== host || (options.host && event.origin !== options.host)) return;
     const message = parseHostMessage(event.data, known);
     if (!message) return;
     if (message.type === 'khojaly-map:select') hostPlace = message.place;

@@ -1,3 +1,4 @@
+import { isLang, type Lang } from '../i18n';
 import type { Theme } from '../map/basemap';
 
 /** How an embed looks and behaves; carried in the query string of `embed.html`. */
@@ -14,6 +15,8 @@ export interface EmbedOptions {
   host: string | null;
   /** Whether the timeline of events is shown under the map (`timeline=1`). */
   timeline?: boolean;
+  /** The interface language; null follows the reader's browser. */
+  lang?: Lang | null;
 }
 
 /** The options an embed has when its URL gives none. */
@@ -43,19 +46,21 @@ export function parseHeight(value: string | null): 'auto' | number {
 }
 
 /**
- * Reads embed options from a query string (`?height=auto|<px>&panel=0|1&static=0|1&theme=light|dark&host=<origin>&timeline=1`).
+ * Reads embed options from a query string (`?height=auto|<px>&panel=0|1&static=0|1&theme=light|dark&lang=en|az&host=<origin>&timeline=1`).
  * It never throws; every unknown or malformed value keeps its default.
  */
 export function parseEmbedOptions(search: string): EmbedOptions {
   const params = new URLSearchParams(search.replace(/^\?/, ''));
   const theme = params.get('theme');
+  const lang = params.get('lang');
   return {
     height: parseHeight(params.get('height')),
     panel: params.get('panel') !== '0',
     static: params.get('static') === '1',
     theme: theme === 'light' || theme === 'dark' ? theme : null,
     host: parseOrigin(params.get('host')),
-    ...(params.get('timeline') === '1' ? { timeline: true } : {})
+    ...(params.get('timeline') === '1' ? { timeline: true } : {}),
+    ...(isLang(lang) ? { lang } : {})
   };
 }
 
@@ -68,5 +73,6 @@ export function formatEmbedOptions(options: EmbedOptions): string {
   if (options.theme) parts.push(`theme=${options.theme}`);
   if (options.host) parts.push(`host=${encodeURIComponent(options.host)}`);
   if (options.timeline) parts.push('timeline=1');
+  if (options.lang) parts.push(`lang=${options.lang}`);
   return parts.join('&');
 }

@@ -4,6 +4,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
 import type { View } from '../data/view';
 import type { Theme } from './basemap';
+import { geometryBounds } from '../data/geojson';
 import { cameraTarget, DEFAULT_BOUNDS, defaultPadding } from './camera';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
@@ -54,6 +55,8 @@ export class MapController {
   private options: MapControllerOptions;
   private marked: readonly string[] = [];
   private shown: readonly string[] | null = null;
+  /** The place the camera is flying to, until the flight ends. */
+  private flightTo: string | null = null;
 
   private constructor(options: MapControllerOptions, icons: Map<string, RasterIcon>) {
     this.options = options;
@@ -81,7 +84,10 @@ export class MapController {
       this.setMarked(this.marked);
       if (this.shown) this.setShownPlaces(this.shown);
     });
-    this.map.on('moveend', () => options.onMove(this.currentView()));
+    this.map.on('moveend', () => {
+      this.flightTo = null;
+      options.onMove(this.currentView());
+    });
     this.map.on('webglcontextlost', () => options.onContextLost?.(true));
     this.map.on('webglcontextrestored', () => {
       this.map.setStyle(buildStyle(this.options), { diff: false });
@@ -178,6 +184,25 @@ export class MapController {
     this.map.setStyle(buildStyle(this.options));
   }
 
+  /** Ids of the places drawn in the current view, in reading order (top to bottom, then left to right). */
+  placesInView(): string[] {
+    const layers = INTERACTIVE_LAYERS.filter((id) => this.map.getLayer(id));
+    const ids = new Set(this.map.queryRenderedFeatures({ layers }).map((f) => f.properties.placeId as string | undefined));
+    return this.options.model.places
+      .filter((p) => ids.has(p.id))
+      .map((p) => ({ id: p.id, at: this.map.project(anchorOf(p)) }))
+      .sort((a, b) => Math.round(a.at.y / 24) - Math.round(b.at.y / 24) || a.at.x - b.at.x)
+      .map((p) => p.id);
+  }
+
+  /** Stops a camera flight towards any other place than this one: a newer selection wins. */
+  keepFlightFor(placeId: string | null): void {
+    if (this.flightTo !== null && this.flightTo !== placeId) {
+      this.flightTo = null;
+      this.map.stop();
+    }
+  }
+
   /** Moves the camera to a place, without animation when the reader prefers reduced motion. */
   focus(place: Place): void {
     const target = cameraTarget(place);
@@ -185,15 +210,18 @@ export class MapController {
     if ('bounds' in target) this.map.fitBounds(target.bounds, { padding: 60, maxZoom: 13, animate });
     else if (animate) this.map.flyTo({ ...target, speed: 1.6 });
     else this.map.jumpTo(target);
+    this.flightTo = animate ? place.id : null;
   }
 
   /** Frames the default view: the Karabakh places. */
   home(): void {
+    this.flightTo = null;
     this.map.fitBounds(DEFAULT_BOUNDS, { padding: defaultPadding(this.map.getContainer().clientWidth), animate: false });
   }
 
   /** Moves the camera to a view from the URL or the host page. */
   jumpTo(view: View): void {
+    this.flightTo = null;
     this.map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
   }
 
@@ -206,4 +234,13 @@ export class MapController {
   destroy(): void {
     this.map.remove();
   }
+}
+
+/** A point to order a place by on screen: a point's position, a line's midpoint vertex. */
+function anchorOf(place: Place): [number, number] {
+  const g = place.geometry;
+  if (g.type === 'Point') return g.coordinates as [number, number];
+  if (g.type === 'LineString') return g.coordinates[Math.floor(g.coordinates.length / 2)] as [number, number];
+  const [w, s, e, n] = geometryBounds(g);
+  return [(w + e) / 2, (s + n) / 2];
 }

@@ -14,6 +14,8 @@ export interface UrlState {
   basemap?: string | null;
   /** Id of the timeline's selected event. */
   event?: string | null;
+  /** The interface language chosen by the link (`#lang=az`); null follows the browser. */
+  lang?: string | null;
 }
 
 /** What the parser accepts as layer and place ids. */
@@ -22,6 +24,7 @@ export interface Known {
   places: readonly string[];
   basemaps?: readonly string[];
   events?: readonly string[];
+  langs?: readonly string[];
 }
 
 export const EMPTY_URL_STATE: UrlState = { view: null, layers: null, place: null, cite: null, basemap: null };
@@ -36,6 +39,8 @@ export interface UrlSource {
   basemapId?: string | null;
   /** The timeline's selected event; written only when no place is selected. */
   eventId?: string | null;
+  /** The interface language the link chose; null follows the browser. */
+  lang?: string | null;
 }
 
 /** Whether two lists of layer ids hold the same ids, in any order. */
@@ -54,7 +59,8 @@ export function urlStateOf(app: UrlSource): UrlState {
     place: app.placeId,
     cite: app.placeId && app.citeIndex > 0 ? app.citeIndex : null,
     basemap: app.basemapId ?? null,
-    event: app.placeId ? null : (app.eventId ?? null)
+    event: app.placeId ? null : (app.eventId ?? null),
+    ...(app.lang ? { lang: app.lang } : {})
   };
 }
 
@@ -102,8 +108,10 @@ export function parseHash(hash: string, known: Known): UrlState {
   const cite = params.get('cite');
   const basemap = params.get('basemap');
   const event = params.get('event');
+  const lang = params.get('lang');
   return {
     ...(event !== null && (known.events ?? []).includes(event) ? { event } : {}),
+    ...(lang !== null && (known.langs ?? []).includes(lang) ? { lang } : {}),
     basemap: basemap !== null && (known.basemaps ?? []).includes(basemap) ? basemap : null,
     view: parseView(params.get('view')),
     layers,
@@ -121,5 +129,6 @@ export function formatHash(state: UrlState): string {
   if (state.place && state.cite !== null) parts.push(`cite=${state.cite}`);
   if (state.basemap) parts.push(`basemap=${encodeURIComponent(state.basemap)}`);
   if (state.event && !state.place) parts.push(`event=${encodeURIComponent(state.event)}`);
+  if (state.lang) parts.push(`lang=${encodeURIComponent(state.lang)}`);
   return parts.join('&');
 }

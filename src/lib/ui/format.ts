@@ -1,7 +1,7 @@
 import type { Source } from '../data/types';
 
-/** A metadata value, or "unknown" when the source does not give it. */
-export const orUnknown = (value: string | null): string => value ?? 'unknown';
+/** A metadata value, or "unknown" (in the interface language) when the source does not give it. */
+export const orUnknown = (value: string | null, unknown = 'unknown'): string => value ?? unknown;
 
 /** Degrees as `39.91111° N, 46.78917° E`. */
 export function formatLngLat([lng, lat]: number[]): string {

@@ -1,26 +1,24 @@
+import { MediaQuery } from 'svelte/reactivity';
 import type { Theme } from '../map/basemap';
 
-/** Follows a media query as reactive state. */
-class MediaFlag {
-  matches = $state(false);
-
-  constructor(query: string) {
-    if (typeof window === 'undefined' || !window.matchMedia) return;
-    const list = window.matchMedia(query);
-    this.matches = list.matches;
-    list.addEventListener('change', (e) => (this.matches = e.matches));
-  }
-}
-
-/** The reader's system preferences: colour scheme and reduced motion. */
+/** The reader's system preferences (colour scheme, reduced motion) and a theme forced by an option. */
 export class Preferences {
-  private dark = new MediaFlag('(prefers-color-scheme: dark)');
-  private reduce = new MediaFlag('(prefers-reduced-motion: reduce)');
-  /** A theme forced by the URL or an embed option; null follows the system. */
-  forcedTheme = $state<Theme | null>(null);
+  #dark = new MediaQuery('(prefers-color-scheme: dark)', false);
+  #reduce = new MediaQuery('(prefers-reduced-motion: reduce)', false);
+  #forcedTheme = $state<Theme | null>(null);
 
-  readonly theme: Theme = $derived(this.forcedTheme ?? (this.dark.matches ? 'dark' : 'light'));
+  readonly theme: Theme = $derived(this.#forcedTheme ?? (this.#dark.current ? 'dark' : 'light'));
+
+  /** @param forcedTheme - a theme forced by the URL or an embed option; null follows the system */
+  constructor(forcedTheme: Theme | null = null) {
+    this.#forcedTheme = forcedTheme;
+  }
+
+  /** A theme forced by the URL or an embed option; null follows the system. */
+  get forcedTheme(): Theme | null {
+    return this.#forcedTheme;
+  }
 
   /** Read at call time so the map animates or not as the preference is now. */
-  reducedMotion = (): boolean => this.reduce.matches;
+  reducedMotion = (): boolean => this.#reduce.current;
 }

@@ -36,3 +36,17 @@ describe('the timeline option', () => {
     expect(formatEmbedOptions(parseEmbedOptions('timeline=1'))).toBe('timeline=1');
   });
 });
+
+describe('the embed option lang', () => {
+  it('takes a language the interface has', () => {
+    expect(parseEmbedOptions('?lang=az').lang).toBe('az');
+  });
+
+  it('ignores any other value', () => {
+    expect(parseEmbedOptions('?lang=fr').lang).toBeUndefined();
+  });
+
+  it('round-trips through the query string', () => {
+    expect(parseEmbedOptions(`?${formatEmbedOptions({ ...parseEmbedOptions(''), lang: 'az' })}`).lang).toBe('az');
+  });
+});

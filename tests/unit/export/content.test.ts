@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYERS as LAYER_IDS } from '../../../src/lib/data/types';
+import { DEFAULT_LAYERS, DEFAULT_LAYERS as LAYER_IDS } from '../../../src/lib/data/types';
 import { citedSources, geometryInBounds, permalink, placesInExtent, sourceText } from '../../../src/lib/export/content';
 import { shippedModel } from '../../support/model';
 
@@ -49,5 +49,11 @@ describe('what the export lists', () => {
   it('writes a permalink the app reads back', () => {
     const link = permalink('https://example.org/map/#old', { view: { zoom: 9, lat: 39.9, lng: 46.8 }, layers: ['khojaly'], place: 'khojaly' });
     expect(link).toBe('https://example.org/map/#view=9/39.9/46.8&layers=khojaly&place=khojaly');
+  });
+
+  it('keeps the selected event in the permalink, and the default layers out of it', () => {
+    const event = model.events[0]!.id;
+    const link = permalink('https://example.org/map/', { view: { zoom: 9, lat: 39.9, lng: 46.8 }, layers: [...DEFAULT_LAYERS], place: null, event });
+    expect(link).toBe(`https://example.org/map/#view=9/39.9/46.8&event=${event}`);
   });
 });
