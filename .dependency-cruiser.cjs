@@ -20,11 +20,18 @@ module.exports = {
       comment: 'src/lib/data (files → validated model, shared types) imports no other layer.',
       severity: 'error',
       from: { path: '^src/lib/(data/|title\\.ts)' },
-      to: { path: `${LIB}(state|sources|map|ui|embed|export)/` }
+      to: { path: `${LIB}(i18n|state|sources|map|ui|embed|export)/` }
+    },
+    {
+      name: 'i18n-imports-nothing',
+      comment: 'src/lib/i18n (the interface strings) imports no other module of the app.',
+      severity: 'error',
+      from: { path: '^src/lib/i18n/' },
+      to: { path: `${LIB}(data|state|sources|map|ui|embed|export)/` }
     },
     {
       name: 'state-only-reads-data',
-      comment: 'src/lib/state (AppState, URL hash) imports only the data layer: no map, no maplibre-gl, no views.',
+      comment: 'src/lib/state (AppState, URL hash) imports only the data layer and the interface strings: no map, no maplibre-gl, no views.',
       severity: 'error',
       from: { path: '^src/lib/state/' },
       to: { path: [`${LIB}(sources|map|ui|embed|export)/`, '^node_modules/(maplibre-gl|pmtiles)/'] }
