@@ -28,7 +28,7 @@ test('the loader turns the div into an iframe on the map’s origin that draws t
   const png = await page.locator('#map-one iframe').screenshot();
   expect(await distinctColours(page, png)).toBeGreaterThan(20);
   const ready = (await hostEvents(page)).find((e) => e.type === 'khojaly-map:ready');
-  expect(ready).toMatchObject({ version: 1, state: { place: null, layers: model.layers.map((l) => l.id) } });
+  expect(ready).toMatchObject({ version: 1, state: { place: null, layers: [...DEFAULT_LAYERS] } });
   expect(seen.errors).toEqual([]);
   expect(seen.offOrigin).toEqual([]);
   expect(seen.scripts.length).toBeGreaterThan(0);

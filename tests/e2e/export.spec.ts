@@ -106,7 +106,7 @@ test('the PDF has the title and source titles as text and the permalink in its m
 });
 
 test('the GeoJSON export validates with the loader and round-trips; annotations are W3C JSON-LD', async ({ page }) => {
-  const out = await snapshot(page, { format: 'geojson' });
+  const out = await snapshot(page, { format: 'geojson', layers: [...LAYER_IDS] });
   const exported = JSON.parse(out.bytes.toString('utf8'));
   expect(exported).toEqual(JSON.parse(JSON.stringify(exportGeoJson(model, LAYER_IDS, { permalink: exported.permalink, attribution: exported.attribution }))));
   const { layers: _, ...rest } = readGeodata('geodata');
@@ -120,6 +120,8 @@ test('the GeoJSON export validates with the loader and round-trips; annotations 
 test('impossible exports are refused with the reason, never cropped', async ({ page }) => {
   const place = await rawSnapshot(page, { place: 'atlantis' });
   expect(place).toMatchObject({ ok: false, error: expect.stringContaining('unknown place "atlantis"') });
+  const event = await rawSnapshot(page, { event: 'atlantis-founded' });
+  expect(event).toMatchObject({ ok: false, error: expect.stringContaining('unknown event "atlantis-founded"') });
   const huge = await rawSnapshot(page, { width: 12000, height: 9000, scale: 4 });
   expect(huge).toMatchObject({ ok: false, error: expect.stringMatching(/limit of \d+ px|canvas limit/) });
 });

@@ -26,6 +26,9 @@ export function checkRequest(model: Model, request: ExportRequest): void {
   if (request.place !== null && !model.places.some((p) => p.id === request.place)) {
     throw new ExportError(`unknown place "${request.place}"; known places: ${model.places.map((p) => p.id).join(', ')}`);
   }
+  if (request.event && !model.events.some((e) => e.id === request.event)) {
+    throw new ExportError(`unknown event "${request.event}"; known events: ${model.events.map((e) => e.id).join(', ')}`);
+  }
   const unknown = request.layers.filter((l) => !(LAYER_IDS as readonly string[]).includes(l));
   if (unknown.length > 0) throw new ExportError(`unknown layer(s) ${unknown.join(', ')}; known layers: ${LAYER_IDS.join(', ')}`);
   if (request.basemap && !BASEMAPS.basemaps.some((b) => b.id === request.basemap)) {
