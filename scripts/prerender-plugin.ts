@@ -10,7 +10,7 @@ const TARGET = '<div id="app"></div>';
  * `render` output inside `<div id="app">`. Other pages are left as they are.
  */
 export function prerender(root: string): Plugin {
-  let renderPage: ((page: 'index' | 'embed') => { head: string; body: string }) | undefined;
+  let prerendered: { renderPage: (page: 'index' | 'embed') => { head: string; body: string }; otherTexts: () => string } | undefined;
   return {
     name: 'khojaly-prerender',
     apply: () => process.env.PRERENDER !== 'off',
@@ -19,18 +19,19 @@ export function prerender(root: string): Plugin {
       async handler(html, ctx) {
         const page = basename(ctx.filename).replace(/\.html$/, '');
         if (!PAGES.has(page) || !html.includes(TARGET)) return html;
-        if (!renderPage) {
+        if (!prerendered) {
           process.env.PRERENDER = 'off';
           const server = await createServer({ root, configFile: `${root}/vite.config.ts`, server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', logLevel: 'error' });
           try {
-            renderPage = ((await server.ssrLoadModule('/src/prerender.ts')) as { renderPage: typeof renderPage }).renderPage;
+            prerendered = (await server.ssrLoadModule('/src/prerender.ts')) as NonNullable<typeof prerendered>;
           } finally {
             await server.close();
             delete process.env.PRERENDER;
           }
         }
-        const { head, body } = renderPage!(page as 'index' | 'embed');
-        return html.replace('</head>', `${head}</head>`).replace(TARGET, `<div id="app">${body}</div>`);
+        const { head, body } = prerendered.renderPage(page as 'index' | 'embed');
+        const after = page === 'index' ? prerendered.otherTexts() : '';
+        return html.replace('</head>', `${head}</head>`).replace(TARGET, `<div id="app">${body}</div>${after}`);
       }
     }
   };
