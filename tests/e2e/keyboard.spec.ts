@@ -53,7 +53,7 @@ for (const size of SIZES) {
         await page.keyboard.press('Enter');
         const n = (i % khojaly.citations.length) + 1;
         await expect(page.getByTestId('passage-count')).toHaveText(`Passage ${n} of ${khojaly.citations.length}`);
-        await expectFocus(page, /^button \| place-details \| Next passage/);
+        await expectFocus(page, /^button \| passage-nav \| Next passage/);
       }
     });
 
