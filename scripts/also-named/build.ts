@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { ALSO_NAMED, type AlsoNamedSpec } from './spec';
+import { ALSO_NAMED, type AlsoNamedSpec, type ShapeSource } from './spec';
 
 const require = createRequire(import.meta.url);
 const OUT = resolve('geodata/layers/also-named.geojson');
@@ -38,8 +38,19 @@ function cityPoint(geonamesId: number, cities: City[]): Geometry {
   return { type: 'Point', coordinates: city.loc.coordinates };
 }
 
+function shapeOf(shape: ShapeSource, cities: City[]): Geometry {
+  switch (shape.from) {
+    case 'natural-earth':
+      return countryShape(shape.name);
+    case 'geonames':
+      return cityPoint(shape.geonamesId, cities);
+    case 'reference-point':
+      return { type: 'Point', coordinates: [...shape.coordinates] };
+  }
+}
+
 function toFeature(spec: AlsoNamedSpec, cities: City[]): Feature {
-  const geometry = spec.shape.from === 'natural-earth' ? countryShape(spec.shape.name) : cityPoint(spec.shape.geonamesId, cities);
+  const geometry = shapeOf(spec.shape, cities);
   return { type: 'Feature', id: spec.id, geometry, properties: spec.properties };
 }
 

@@ -1,5 +1,10 @@
-/** Where a feature's geometry is taken from when the layer is built. */
-export type ShapeSource = { from: 'natural-earth'; name: string } | { from: 'geonames'; geonamesId: number };
+/**
+ * Where a feature's geometry is taken from when the layer is built: a Natural Earth country, a
+ * GeoNames record, or a point a named reference states (copied as the reference gives it; the
+ * feature's `provenance.reference` names that reference).
+ */
+export type ShapeSource =
+  { from: 'natural-earth'; name: string } | { from: 'geonames'; geonamesId: number } | { from: 'reference-point'; coordinates: [number, number] };
 
 /** One place of the "Also named in the texts" layer: its shape's origin and its properties as the loader reads them. */
 export interface AlsoNamedSpec {
@@ -55,6 +60,28 @@ export const ALSO_NAMED: AlsoNamedSpec[] = [
       citations: [
         { source: 'report-2026-02-26', exact: 'was erected in the Khatai district of Baku' },
         { source: 'khojaly-overview', exact: 'a monument was erected in the Khatai district of Baku' }
+      ]
+    }
+  },
+  {
+    id: 'khatai-district',
+    // 40°23′N 49°52′E, whole minutes of arc, as the Azerbaijani article "Xətai rayonu" gives it;
+    // the Russian article "Хатаинский район" gives the same point (40.383, 49.867).
+    shape: { from: 'reference-point', coordinates: [49.867, 40.383] },
+    properties: {
+      name: 'Khatai district',
+      nameAz: 'Xətai rayonu',
+      altNames: ['Khatai raion'],
+      mentions: ['Khatai district'],
+      kind: 'district',
+      precision: 'approximate',
+      provenance: {
+        reference: 'Wikipedia article coordinates (Azerbaijani Wikipedia, "Xətai rayonu", 40°23′N 49°52′E; the Russian article gives the same point)',
+        note: "The district as a whole, drawn at its Wikipedia article's point, which is given to the nearest minute of arc; no boundary is drawn. The texts name the district, in Baku, as where the monument stands."
+      },
+      citations: [
+        { source: 'report-2026-02-26', exact: 'erected in the Khatai district of Baku' },
+        { source: 'khojaly-overview', exact: 'erected in the Khatai district of Baku' }
       ]
     }
   },

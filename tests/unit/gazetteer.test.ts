@@ -37,6 +37,21 @@ describe('the shipped gazetteer', () => {
     expect(ids).toEqual(['khankendi', 'khankendi']);
   });
 
+  it('maps the Khatai district at its reference point and leaves Karabakh unmapped, with its reason', () => {
+    const entry = (name: string) => model.gazetteer.entries.find((e) => e.name === name)!;
+    expect(entry('Khatai district').placeId).toBe('khatai-district');
+    const khatai = model.places.find((p) => p.id === 'khatai-district')!;
+    expect([khatai.kind, khatai.precision, khatai.layers]).toEqual(['district', 'approximate', ['also-named']]);
+    expect(khatai.provenance.reference).toMatch(/Wikipedia/);
+    expect(entry('Karabakh').placeId).toBeNull();
+    expect(entry('Karabakh').unmappedReason).toMatch(/without bounds/);
+  });
+
+  it('leaves unmapped only the names it gives a reason for', () => {
+    const unmapped = model.gazetteer.entries.filter((e) => !e.placeId).map((e) => e.name);
+    expect(unmapped).toEqual(['Khojaly district', 'Karabakh', 'Indonesia', 'Azerbaijan', 'Republic of Azerbaijan', 'Russia', 'USSR', 'U.S.']);
+  });
+
   it('gives every unmapped name a reason and every mapped name a known place', () => {
     for (const entry of model.gazetteer.entries) {
       if (entry.placeId) expect(model.places.some((p) => p.id === entry.placeId)).toBe(true);

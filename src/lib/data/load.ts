@@ -30,7 +30,7 @@ import {
  */
 export type LoadResult = { ok: true; model: Model; warnings: ValidationError[] } | { ok: false; errors: ValidationError[]; warnings: ValidationError[] };
 
-const KINDS: PlaceKind[] = ['town', 'monument', 'route', 'city', 'country'];
+const KINDS: PlaceKind[] = ['town', 'monument', 'route', 'city', 'district', 'country'];
 const PRECISIONS: Precision[] = ['exact', 'approximate'];
 const COLLECTION_KEYS = ['type', 'layer', 'features', 'bbox'];
 const LAYER_KEYS = ['id', 'title', 'description'];

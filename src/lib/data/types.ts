@@ -13,7 +13,7 @@ export const DEFAULT_LAYERS: readonly LayerId[] = LAYER_IDS.filter((id) => id !=
 export type Precision = 'exact' | 'approximate';
 
 /** What a place is; decides its symbol and the zoom the camera moves to. */
-export type PlaceKind = 'town' | 'monument' | 'route' | 'city' | 'country';
+export type PlaceKind = 'town' | 'monument' | 'route' | 'city' | 'district' | 'country';
 
 /**
  * A W3C Web Annotation TextQuoteSelector into one source text, with an optional
