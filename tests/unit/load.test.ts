@@ -139,6 +139,23 @@ describe('loadModel rejects broken data, naming file, feature and value', () => 
     ]);
   });
 
+  it('a reference URL that is not http(s), in the provenance or an alternative', () => {
+    const files = withLayer('khankendi.geojson', (j) => {
+      j.features[0].properties.provenance.url = 'javascript:alert(1)';
+      j.features[0].properties.provenance.alternatives[0].url = 'ftp://example.org/x';
+    });
+    expect(errorsOf(files)).toEqual([
+      'layers/khankendi.geojson: feature "khankendi": "provenance.url" "javascript:alert(1)" must be an absolute http(s) URL',
+      'layers/khankendi.geojson: feature "khankendi": "provenance.alternatives[0].url" "ftp://example.org/x" must be an absolute http(s) URL'
+    ]);
+  });
+
+  it('keeps the reference URLs of the coordinates', () => {
+    const result = loadModel(good);
+    const khojaly = result.ok ? result.model.places.find((p) => p.id === 'khojaly') : undefined;
+    expect(khojaly?.provenance.alternatives?.[0]?.url).toBe('https://www.geonames.org/147774');
+  });
+
   it('a missing layer file', () => {
     const { 'khankendi.geojson': _, ...rest } = good.layers;
     expect(errorsOf({ ...good, layers: rest })).toContain('layers/khankendi.geojson: the layer file is missing');

@@ -4,7 +4,7 @@ import { checkDescription, mapNoteProblem } from './descriptions';
 import { parseEvents, type ParseContext } from './events';
 import { parseGazetteer } from './gazetteer';
 import { geometryProblem, isObject, sameGeometry } from './geojson';
-import { describe, readJson, unknownKeys } from './hardening';
+import { describe, isHttpUrl, readJson, unknownKeys } from './hardening';
 import { ID_PATTERN } from './ids';
 import { parseSources } from './sources';
 import {
@@ -38,8 +38,8 @@ const FEATURE_KEYS = ['type', 'id', 'geometry', 'properties', 'bbox'];
 const PROPERTY_KEYS = ['name', 'nameAz', 'altNames', 'mentions', 'kind', 'precision', 'provenance', 'citations'];
 const CITATION_KEYS = ['source', 'exact', 'prefix', 'suffix', 'start'];
 const DIFFERENCE_KEYS = ['id', 'topic', 'places', 'citations'];
-const PROVENANCE_KEYS = ['reference', 'note', 'alternatives'];
-const ALTERNATIVE_KEYS = ['reference', 'coordinates'];
+const PROVENANCE_KEYS = ['reference', 'url', 'note', 'alternatives'];
+const ALTERNATIVE_KEYS = ['reference', 'coordinates', 'url'];
 
 /** Collects problems and warnings, naming the file and feature each time. */
 interface Report {
@@ -250,14 +250,27 @@ function parseProvenance(value: unknown, fail: (message: string) => void): Prove
   }
   if (value.note !== undefined && value.note !== null && typeof value.note !== 'string') fail(`"provenance.note" ${describe(value.note)} must be a string`);
   if (value.alternatives !== undefined && !Array.isArray(value.alternatives)) fail('"provenance.alternatives" must be a list');
+  const url = referenceUrl(value.url, '"provenance.url"', fail);
   const alternatives = Array.isArray(value.alternatives)
-    ? value.alternatives.filter((a, i): a is { reference: string; coordinates: number[] } => {
+    ? value.alternatives.flatMap((a, i) => {
         const problem = !isObject(a) || typeof a.reference !== 'string' ? 'needs a string "reference"' : geometryProblem({ type: 'Point', coordinates: a.coordinates });
-        if (problem) fail(`"provenance.alternatives[${i}]" ${problem}`);
-        return !problem;
+        if (problem || !isObject(a)) {
+          fail(`"provenance.alternatives[${i}]" ${problem}`);
+          return [];
+        }
+        const altUrl = referenceUrl(a.url, `"provenance.alternatives[${i}].url"`, fail);
+        return [{ reference: a.reference as string, coordinates: a.coordinates as number[], ...(altUrl ? { url: altUrl } : {}) }];
       })
     : undefined;
-  return { reference: value.reference, note: nullableString(value.note) ?? undefined, alternatives };
+  return { reference: value.reference, ...(url ? { url } : {}), note: nullableString(value.note) ?? undefined, alternatives };
+}
+
+/** A reference's URL: absent, or an absolute http(s) URL (anything else fails, naming the field). */
+function referenceUrl(value: unknown, what: string, fail: (message: string) => void): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && isHttpUrl(value)) return value;
+  fail(`${what} ${describe(value)} must be an absolute http(s) URL`);
+  return undefined;
 }
 
 /** Resolves one raw citation, or returns the error message naming the quote. */

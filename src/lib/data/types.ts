@@ -39,12 +39,16 @@ export interface Citation extends QuoteSelector {
 export interface CoordinateReference {
   reference: string;
   coordinates: Position;
+  /** Where the reference can be read (an http(s) URL), when known. */
+  url?: string;
 }
 
 /** Where a feature's geometry comes from and how far to trust it. */
 export interface Provenance {
   /** The reference the drawn coordinates are taken from. */
   reference: string;
+  /** Where that reference can be read (an http(s) URL), when known. */
+  url?: string;
   /** Free text: how the geometry was made, what is uncertain. */
   note?: string;
   /** Other references and the coordinates they give, shown side by side. */
