@@ -209,3 +209,11 @@ test('a new URL whose view is malformed frames the default view', async ({ page 
   const center = await page.evaluate(() => (window as any).__map.getCenter());
   expect(center.lat).toBeCloseTo((south + north) / 2, 1);
 });
+
+test('the place details link each coordinate reference that can be read, in a new tab', async ({ page }) => {
+  await openApp(page, 'place=khojaly');
+  const link = page.getByTestId('provenance').getByTestId('reference-link');
+  await expect(link).toHaveAttribute('href', 'https://www.geonames.org/147774');
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(page.getByTestId('provenance')).toContainText('Wikipedia article coordinates');
+});
