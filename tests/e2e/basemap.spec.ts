@@ -99,5 +99,7 @@ test('choosing a basemap in the legend keeps the story layers on top and working
   expect(layers.slice(firstStory).every((id: string) => id.startsWith('story-'))).toBe(true);
   expect(page.url()).not.toContain('basemap=offline');
   await page.locator('[data-place-id="aghdam"] button').click();
-  await expect.poll(() => page.evaluate(() => (window as any).__map.getFilter('story-selected-halo'))).toEqual(['==', ['get', 'placeId'], 'aghdam']);
+  await expect
+    .poll(() => page.evaluate(() => (window as any).__map.queryRenderedFeatures({ layers: ['story-selected-halo'] }).map((f: any) => f.properties.placeId)))
+    .toEqual(['aghdam']);
 });

@@ -53,10 +53,12 @@ test('the app hydrates the prerendered page: a click on a place selects it', asy
 
 test('the default basemap is the PMTiles archive, read by range requests, with no request leaving the origin', async ({ page }) => {
   const ranges: number[] = [];
+  const asked: string[] = [];
   const bytes: Promise<number>[] = [];
   page.on('response', (r) => {
     if (!r.url().endsWith('.pmtiles')) return;
     ranges.push(r.status());
+    asked.push(r.request().headers().range ?? 'none');
     bytes.push(r.body().then((b) => b.length));
   });
   const seen = watch(page);
@@ -64,6 +66,8 @@ test('the default basemap is the PMTiles archive, read by range requests, with n
   await mapIdle(page);
   // The header and directory (the reader's first 16 KiB) and the few tiles in view, never the 1 MB file.
   expect((await Promise.all(bytes)).reduce((a, b) => a + b, 0)).toBeLessThan(48_000);
+  // An overzoomed tile wanted by several children in view is read once.
+  expect(asked.filter((range, i) => asked.indexOf(range) !== i)).toEqual([]);
   const sources = await page.evaluate(() => Object.keys((window as any).__map.getStyle().sources).filter((id: string) => id.startsWith('basemap-')));
   expect(sources.sort()).toEqual(['basemap-pmtiles', 'basemap-pmtiles-world']);
   expect(ranges.length).toBeGreaterThan(0);
