@@ -1,4 +1,4 @@
-import { AttributionControl, Map as MapLibreMap, type GeoJSONSource, NavigationControl, ScaleControl, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, type GeoJSONSource, NavigationControl, prewarm, ScaleControl, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
@@ -92,9 +92,14 @@ export class MapController {
     this.map.on('mouseleave', INTERACTIVE_LAYERS, () => (this.map.getCanvas().style.cursor = ''));
   }
 
-  /** Creates the map once its icons are rasterised. */
-  static async create(options: MapControllerOptions): Promise<MapController> {
-    return new MapController(options, await rasterizeIcons(Math.max(2, Math.ceil(window.devicePixelRatio))));
+  /**
+   * Creates the map once its icons are rasterised and its basemap is known, both at once, while
+   * MapLibre's worker starts loading.
+   */
+  static async create(options: Omit<MapControllerOptions, 'basemap'> & { basemap?: BasemapPart | Promise<BasemapPart> }): Promise<MapController> {
+    prewarm();
+    const [icons, basemap] = await Promise.all([rasterizeIcons(Math.max(2, Math.ceil(window.devicePixelRatio))), options.basemap]);
+    return new MapController({ ...options, basemap }, icons);
   }
 
   /** The id of the place under a screen point (nearest within a few pixels), if any. */
