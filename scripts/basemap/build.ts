@@ -17,7 +17,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import polylabel from 'polylabel';
 import { AZ_NAMES } from './az-names.ts';
 import { localCountryLabels, regionLabel } from './local-labels.ts';
-import { FONT_UNICODE_RANGE } from '../../src/lib/map/basemap/unicode.ts';
+import { EXPORT_FONT_UNICODE_RANGE } from '../../src/lib/map/basemap/unicode.ts';
 import {
   chainPieces,
   clipLine,
@@ -380,7 +380,7 @@ function buildTowns(): Feature<Geometry, Props>[] {
 
 // ---------- fonts ----------
 
-const FONT_UNICODES = FONT_UNICODE_RANGE.join(',');
+const FONT_UNICODES = EXPORT_FONT_UNICODE_RANGE.join(',');
 
 function buildFonts(python: string): void {
   mkdirSync(FONT_OUT, { recursive: true });

@@ -127,10 +127,16 @@ test('the first Tab offers a skip to the list of places, which keyboard users ca
 
 test('hiding a layer in the legend hides it on the map and in the URL', async ({ page }) => {
   await openApp(page);
-  await page.locator('input[data-layer-id="baku-monument"]').uncheck();
-  const visibility = await page.evaluate(() => (window as any).__map.getLayoutProperty('story-icons-baku-monument', 'visibility'));
-  expect(visibility).toBe('none');
-  expect(page.url()).toMatch(/layers=khojaly,escape-route,khankendi,flag-raising-2023/);
+  const drawn = () => page.evaluate(() => (window as any).__map.queryRenderedFeatures({ layers: ['story-icons-khankendi'] }).length);
+  expect(await drawn()).toBeGreaterThan(0);
+  await page.locator('input[data-layer-id="khankendi"]').uncheck();
+  await expect.poll(drawn).toBe(0);
+  expect(page.url()).toMatch(/layers=khojaly,escape-route,baku-monument,flag-raising-2023/);
+  // Khankendi is also a flag-raising town: its label stays while one of its layers is shown.
+  const labels = await page.evaluate(() => (window as any).__map.queryRenderedFeatures({ layers: ['story-labels', 'story-labels-primary'] }).map((f: any) => f.properties.placeId));
+  expect(labels).toContain('khankendi');
+  await page.locator('input[data-layer-id="khankendi"]').check();
+  await expect.poll(drawn).toBeGreaterThan(0);
 });
 
 test('axe-core finds no accessibility violation, with and without a selection', async ({ page }) => {
@@ -144,11 +150,14 @@ test('axe-core finds no accessibility violation, with and without a selection', 
 
 test('pointing at a place name in the text rings the place on the map without selecting it', async ({ page }) => {
   await openApp(page);
+  const ringed = () =>
+    page.evaluate(() => (window as any).__map.queryRenderedFeatures({ layers: ['story-hover-halo'] }).map((f: any) => f.properties.placeId));
+  expect(await ringed()).toEqual([]);
   await page.locator('[data-testid="source-panel"] .text a[data-place-id="aghdam"]').first().hover();
-  await expect
-    .poll(() => page.evaluate(() => (window as any).__map.getFilter('story-hover-halo')))
-    .toEqual(['==', ['get', 'placeId'], 'aghdam']);
+  await expect.poll(ringed).toEqual(['aghdam']);
   await expect(page.locator('[data-testid="place-list"] button[aria-pressed="true"]')).toHaveCount(0);
+  await page.mouse.move(1, 1);
+  await expect.poll(ringed).toEqual([]);
 });
 
 test('axe-core finds no accessibility violation in the dark theme', async ({ page }) => {
@@ -175,6 +184,17 @@ test('a selection made on the map is announced to screen readers with its passag
   const live = page.getByTestId('announcement');
   await expect(live).toHaveAttribute('aria-live', 'polite');
   await expect(live).toHaveText(`Aghdara selected. Passage 1 of 1, from Report, 26 February 2026: ${exacts('aghdara')[0]}`);
+});
+
+test('the pointer turns into a hand over a place on the map and back off it', async ({ page }) => {
+  await openApp(page);
+  const khojaly = model.places.find((p) => p.id === 'khojaly')!;
+  const at = await projectToPage(page, (khojaly.geometry as unknown as { coordinates: [number, number] }).coordinates);
+  const cursor = () => page.evaluate(() => (window as any).__map.getCanvas().style.cursor);
+  await page.mouse.move(at.x, at.y);
+  await expect.poll(cursor).toBe('pointer');
+  await page.mouse.move(at.x - 120, at.y - 150);
+  await expect.poll(cursor).toBe('');
 });
 
 test('without WebGL the page says why the map is missing, and the places and sources still work', async ({ playwright, baseURL }) => {

@@ -60,16 +60,38 @@ test('the app hydrates the prerendered page: a click on a place selects it', asy
 
 test('the default basemap is the PMTiles archive, read by range requests, with no request leaving the origin', async ({ page }) => {
   const ranges: number[] = [];
-  page.on('response', (r) => r.url().endsWith('.pmtiles') && ranges.push(r.status()));
+  const asked: string[] = [];
+  const bytes: Promise<number>[] = [];
+  page.on('response', (r) => {
+    if (!r.url().endsWith('.pmtiles')) return;
+    ranges.push(r.status());
+    asked.push(r.request().headers().range ?? 'none');
+    bytes.push(r.body().then((b) => b.length));
+  });
   const seen = watch(page);
   await page.goto('/');
   await mapIdle(page);
+  // The header and directory (the reader's first 16 KiB) and the few tiles in view, never the 1 MB file.
+  expect((await Promise.all(bytes)).reduce((a, b) => a + b, 0)).toBeLessThan(48_000);
+  // An overzoomed tile wanted by several children in view is read once.
+  expect(asked.filter((range, i) => asked.indexOf(range) !== i)).toEqual([]);
   const sources = await page.evaluate(() => Object.keys((window as any).__map.getStyle().sources).filter((id: string) => id.startsWith('basemap-')));
-  expect(sources).toEqual(['basemap-pmtiles']);
+  expect(sources.sort()).toEqual(['basemap-pmtiles', 'basemap-pmtiles-world']);
   expect(ranges.length).toBeGreaterThan(0);
   expect(ranges.every((status) => status === 206)).toBe(true);
   expect(seen.external).toEqual([]);
   expect(seen.errors).toEqual([]);
+});
+
+test('the first view loads the WOFF2 label fonts, and never the TrueType fonts the exports use', async ({ page }) => {
+  const fonts: string[] = [];
+  page.on('request', (r) => /\.(woff2|ttf)$/.test(r.url()) && fonts.push(new URL(r.url()).pathname.replace(/^.*\//, '')));
+  await page.goto('/');
+  await mapIdle(page);
+  await page.locator('[data-place-id="khojaly"] button').click();
+  await mapIdle(page);
+  expect(fonts.filter((f) => f.endsWith('.ttf'))).toEqual([]);
+  expect([...new Set(fonts.map((f) => /^NotoSans-(Regular|Bold)/.exec(f)?.[0] ?? f))].sort()).toEqual(['NotoSans-Bold', 'NotoSans-Regular']);
 });
 
 test.describe('on a server that ignores Range', () => {

@@ -1,7 +1,10 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/lib/data/load';
+import { LAYER_IDS } from '../../src/lib/data/types';
+import { globalStateOf, readLayer } from '../../src/lib/export/style-eval';
 import { readGeodata } from '../../src/lib/data/read-files';
 import { FONT_BOLD, FONT_REGULAR } from '../../src/lib/map/basemap';
 import { buildStyle } from '../../src/lib/map/style';
@@ -102,5 +105,53 @@ describe('the escape route', () => {
     const route = model.places.find((p) => p.kind === 'route')!;
     expect(route.provenance.note).toContain(`What is drawn: a shaded band ${CORRIDOR_KM} km either side`);
     expect(route.provenance.note).toMatch(/No course is drawn/);
+  });
+});
+
+describe('what the story layers show, held in the style’s global state', () => {
+  const base = buildStyle({ model, theme: 'light' });
+  const layer = (id: string) => base.layers.find((l) => l.id === id)!;
+  /** The place ids a layer draws from its own source at zoom 10, with the given global state. */
+  const drawn = (id: string, state: Record<string, unknown>): string[] => {
+    const source = base.sources[(layer(id) as { source: string }).source] as { data: FeatureCollection };
+    const reader = readLayer(layer(id), 10, { ...globalStateOf(base), ...state });
+    if (!reader.shown) return [];
+    return source.data.features
+      .filter((f) => reader.filter({ type: f.geometry.type === 'Point' ? 1 : f.geometry.type.includes('Line') ? 2 : 3, properties: f.properties ?? {} }))
+      .map((f) => String(f.properties?.placeId));
+  };
+
+  it('starts from the style input: visible layers, selection, event places, hover', () => {
+    const style = buildStyle({ model, theme: 'dark', visible: ['khojaly'], selected: 'aghdam', marked: ['baku', 'mothers-cry'], hover: 'khankendi' });
+    expect(globalStateOf(style)).toEqual({ visible: ['khojaly'], selected: 'aghdam', marked: ['baku', 'mothers-cry'], hover: 'khankendi' });
+    expect(globalStateOf(base)).toEqual({ visible: [...LAYER_IDS], selected: '', marked: [], hover: '' });
+  });
+
+  it('has the same layers whatever is shown, so a change rewrites no filter and no layout', () => {
+    const other = buildStyle({ model, theme: 'light', visible: ['khojaly'], selected: 'aghdam', marked: ['baku'], hover: 'aghdam' });
+    expect(other.layers).toEqual(base.layers);
+  });
+
+  it('rings the selected place, the event’s places and the place pointed at, and nothing when they are empty', () => {
+    expect(drawn('story-selected-halo', {})).toEqual([]);
+    expect(drawn('story-selected-halo', { selected: 'aghdam' })).toEqual(['aghdam']);
+    expect(drawn('story-route-selected', { selected: 'khojaly-aghdam-route' })).toEqual(['khojaly-aghdam-route']);
+    expect(drawn('story-event-halo', { marked: ['baku', 'mothers-cry'] }).sort()).toEqual(['baku', 'mothers-cry']);
+    expect(drawn('story-event-halo', {})).toEqual([]);
+    expect(drawn('story-hover-halo', { hover: 'khankendi' })).toEqual(['khankendi']);
+    expect(drawn('story-hover-halo', {})).toEqual([]);
+  });
+
+  it('shows a story layer only while it is visible, and a label while one of its place’s layers is', () => {
+    expect(drawn('story-icons-khankendi', { visible: ['khojaly'] })).toEqual([]);
+    expect(drawn('story-icons-khankendi', { visible: ['khankendi'] })).toEqual(['khankendi']);
+    expect(drawn('story-labels', { visible: ['khojaly'] })).not.toContain('khankendi');
+    expect(drawn('story-labels', { visible: ['flag-raising-2023'] })).toContain('khankendi');
+    expect(drawn('story-labels', { visible: [] })).toEqual([]);
+  });
+
+  it('rings places from their own source, so ringing one reloads no label', () => {
+    for (const id of ['story-selected-halo', 'story-event-halo', 'story-hover-halo']) expect((layer(id) as { source: string }).source).toBe('story-marks');
+    expect(base.layers.filter((l) => 'source' in l && l.source === 'story-marks').every((l) => l.type === 'circle')).toBe(true);
   });
 });

@@ -211,8 +211,8 @@ export function writeArchive(tiles: readonly TileInput[], options: ArchiveOption
     entries: entries.length,
     contents: blobs.length,
     options,
-    minZoom: Math.min(...zooms),
-    maxZoom: Math.max(...zooms),
+    minZoom: zooms.reduce((a, b) => Math.min(a, b)),
+    maxZoom: zooms.reduce((a, b) => Math.max(a, b)),
   });
   const bytes = Buffer.concat([head, root, metadata, leaves, ...blobs]);
   return {

@@ -12,7 +12,7 @@ import { esc, type Box } from './svg-util';
 
 /** What the map part of an export is drawn from. */
 export interface MapInput {
-  style: Pick<StyleSpecification, 'layers' | 'sources'>;
+  style: Pick<StyleSpecification, 'layers' | 'sources' | 'state'>;
   data: SourceData;
   camera: Camera;
   measure: Measure;
@@ -67,7 +67,7 @@ function keepInsetLabels(placed: Placed, frame: { w: number; h: number }, measur
 function drawInset(input: MapInput, plan: InsetPlan): InsetDrawing {
   const { rect, camera } = plan;
   const frame = { w: rect.w, h: rect.h };
-  const drawn = drawLayers({ layers: insetLayers(input.style as StyleSpecification, plan) }, input.data, camera.zoom, projector(camera), frame);
+  const drawn = drawLayers({ layers: insetLayers(input.style as StyleSpecification, plan), state: input.style.state }, input.data, camera.zoom, projector(camera), frame);
   const size = Math.max(9, Math.min(12, rect.w / 16));
   const captionBox: DrawnSymbol = { placeId: null, at: [0, 0], box: [0, 0, input.measure(plan.caption, size, true) + 10, size + 6], story: false };
   const placed = keepInsetLabels(placeLabels(drawn.labels, [...drawn.symbols, captionBox], frame, input.measure), frame, input.measure);

@@ -1,9 +1,16 @@
-import { BASEMAP_URLS } from '../map/basemap';
+import regularUrl from '../map/basemap/fonts/NotoSans-Regular.ttf?url';
+import boldUrl from '../map/basemap/fonts/NotoSans-Bold.ttf?url';
 import type { Measure } from './layout';
 import { bytesToBase64 } from './base64';
 
 /** The family name burned-in text uses: the shipped Noto Sans, so output is the same on every machine. */
 export const EXPORT_FONT = 'Noto Sans';
+
+/**
+ * The Noto Sans TTF subsets the exports measure, embed and draw burned-in text with (wider than
+ * the map's WOFF2 label fonts: Latin Extended, Cyrillic, symbols). Loaded only by an export.
+ */
+export const EXPORT_FONT_URLS = { regular: regularUrl, bold: boldUrl } as const;
 
 /** The `font-family` of SVG text: the embedded Noto Sans subset, then a generic fallback. */
 export const EXPORT_FONT_STACK = `'${EXPORT_FONT}', sans-serif`;
@@ -14,8 +21,8 @@ let loaded: Promise<void> | null = null;
 export function loadExportFonts(): Promise<void> {
   loaded ??= (async () => {
     const faces = [
-      new FontFace(EXPORT_FONT, `url(${BASEMAP_URLS.fontRegular})`, { weight: '400' }),
-      new FontFace(EXPORT_FONT, `url(${BASEMAP_URLS.fontBold})`, { weight: '700' })
+      new FontFace(EXPORT_FONT, `url(${EXPORT_FONT_URLS.regular})`, { weight: '400' }),
+      new FontFace(EXPORT_FONT, `url(${EXPORT_FONT_URLS.bold})`, { weight: '700' })
     ];
     await Promise.all(faces.map(async (face) => document.fonts.add(await face.load())));
   })();
@@ -39,6 +46,6 @@ export async function fontFilesBase64(): Promise<{ regular: string; bold: string
   const read = async (url: string) => {
     return bytesToBase64(new Uint8Array(await (await fetch(url)).arrayBuffer()));
   };
-  const [regular, bold] = await Promise.all([read(BASEMAP_URLS.fontRegular), read(BASEMAP_URLS.fontBold)]);
+  const [regular, bold] = await Promise.all([read(EXPORT_FONT_URLS.regular), read(EXPORT_FONT_URLS.bold)]);
   return { regular, bold };
 }

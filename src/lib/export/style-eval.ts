@@ -24,7 +24,15 @@ const NO_FEATURE: EvalFeature = { type: 1, properties: {} };
 
 type Spec = Record<string, { default?: unknown } & Record<string, unknown>>;
 
-function evaluator(kind: 'paint' | 'layout', layer: LayerSpecification, zoom: number): Evaluate {
+/** The values of a style's global state, by key: each key's `default` in the style's root `state`. */
+export type GlobalState = Record<string, unknown>;
+
+/** The global state a style starts with: the defaults of its root `state`. */
+export function globalStateOf(style: { state?: Record<string, { default?: unknown }> }): GlobalState {
+  return Object.fromEntries(Object.entries(style.state ?? {}).map(([key, value]) => [key, value.default]));
+}
+
+function evaluator(kind: 'paint' | 'layout', layer: LayerSpecification, zoom: number, globalState: GlobalState): Evaluate {
   const specs = (latest as unknown as Record<string, Spec>)[`${kind}_${layer.type}`] ?? {};
   const values = ((layer as unknown as Record<string, Record<string, unknown> | undefined>)[kind] ?? {}) as Record<string, unknown>;
   const cache = new Map<string, (f: EvalFeature) => unknown>();
@@ -33,7 +41,7 @@ function evaluator(kind: 'paint' | 'layout', layer: LayerSpecification, zoom: nu
     if (!spec) throw new Error(`${layer.id}: "${name}" is not a ${kind} property of a ${layer.type} layer`);
     const value = name in values ? values[name] : spec.default;
     if (value === undefined) return () => undefined;
-    const parsed = expression.createPropertyExpression(value, `${layer.id}.${name}`, spec as never);
+    const parsed = expression.createPropertyExpression(value, `${layer.id}.${name}`, spec as never, globalState);
     if (parsed.result !== 'success') return () => value;
     const compiled = parsed.value as { evaluate: (g: { zoom: number }, f: EvalFeature) => unknown };
     return (f) => compiled.evaluate({ zoom }, f);
@@ -45,18 +53,21 @@ function evaluator(kind: 'paint' | 'layout', layer: LayerSpecification, zoom: nu
   };
 }
 
-/** Reads a style layer at a zoom with the style spec's own expression evaluator, as MapLibre does. */
-export function readLayer(layer: LayerSpecification, zoom: number): LayerReader {
-  const layout = evaluator('layout', layer, zoom);
+/**
+ * Reads a style layer at a zoom with the style spec's own expression evaluator, as MapLibre does,
+ * `['global-state', key]` reading `globalState`.
+ */
+export function readLayer(layer: LayerSpecification, zoom: number, globalState: GlobalState = {}): LayerReader {
+  const layout = evaluator('layout', layer, zoom, globalState);
   const visible = layer.type === 'background' || (layout('visibility') ?? 'visible') === 'visible';
   const inZoom = zoom >= (layer.minzoom ?? 0) && zoom < (layer.maxzoom ?? 24);
   const filterSpec = 'filter' in layer ? (layer.filter as FilterSpecification | undefined) : undefined;
-  const compiled = featureFilter(filterSpec, `${layer.id}.filter`);
+  const compiled = featureFilter(filterSpec, `${layer.id}.filter`, globalState);
   return {
     layer,
     shown: visible && inZoom,
     filter: (f) => compiled.filter({ zoom: Math.floor(zoom) } as never, f as never),
-    paint: evaluator('paint', layer, zoom),
+    paint: evaluator('paint', layer, zoom, globalState),
     layout
   };
 }

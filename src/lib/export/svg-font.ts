@@ -1,6 +1,5 @@
 import { Font } from 'fonteditor-core';
-import { BASEMAP_URLS } from '../map/basemap';
-import { EXPORT_FONT } from './fonts';
+import { EXPORT_FONT, EXPORT_FONT_URLS } from './fonts';
 
 const files = new Map<string, Promise<ArrayBuffer>>();
 const load = (url: string) => {
@@ -37,7 +36,7 @@ export async function subsetFont(url: string, codePoints: number[]): Promise<str
  */
 export async function embeddedFontStyle(svg: string): Promise<string> {
   const points = usedCodePoints(svg);
-  const [regular, bold] = await Promise.all([subsetFont(BASEMAP_URLS.fontRegular, points), subsetFont(BASEMAP_URLS.fontBold, points)]);
+  const [regular, bold] = await Promise.all([subsetFont(EXPORT_FONT_URLS.regular, points), subsetFont(EXPORT_FONT_URLS.bold, points)]);
   const face = (weight: number, data: string) => `@font-face{font-family:'${EXPORT_FONT}';font-weight:${weight};font-style:normal;src:url(data:font/woff;base64,${data}) format('woff')}`;
   return `<style>${face(400, regular)}${face(700, bold)}</style>`;
 }

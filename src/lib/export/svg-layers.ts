@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { geometryBounds } from '../data/geojson';
 import { ICON_SIZE, iconSvg } from '../map/symbols';
-import { cssColor, readLayer, textLines, type EvalFeature, type LayerReader } from './style-eval';
+import { cssColor, globalStateOf, readLayer, textLines, type EvalFeature, type LayerReader } from './style-eval';
 import { esc, linePath, polygonPath, type Box, type Frame, type Project } from './svg-util';
 
 type AnyFeature = Feature<Geometry, Record<string, unknown>>;
@@ -178,13 +178,14 @@ function labelCandidate(r: LayerReader, f: AnyFeature, ef: EvalFeature, at: [num
  * camera's zoom; every shape is cut to the frame (plus a small margin). Symbol icons are drawn,
  * text labels are returned as candidates for placement.
  */
-export function drawLayers(style: Pick<StyleSpecification, 'layers'>, data: SourceData, zoom: number, project: Project, frame: Frame, skip: (layer: LayerSpecification) => boolean = () => false): DrawnLayers {
+export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, data: SourceData, zoom: number, project: Project, frame: Frame, skip: (layer: LayerSpecification) => boolean = () => false): DrawnLayers {
   const svg: string[] = [];
   const symbols: DrawnSymbol[] = [];
   const labels: LabelCandidate[] = [];
+  const globalState = globalStateOf(style);
   for (const layer of style.layers) {
     if (skip(layer)) continue;
-    const r = readLayer(layer, zoom);
+    const r = readLayer(layer, zoom, globalState);
     if (!r.shown) continue;
     if (layer.type === 'background') {
       svg.push(`<rect data-layer="${layer.id}" width="${n(frame.w)}" height="${n(frame.h)}" ${paintAttr('fill', r.paint('background-color'))}/>`);

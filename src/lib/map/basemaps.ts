@@ -1,4 +1,4 @@
-import { addProtocol } from 'maplibre-gl';
+import { addProtocol, type AddProtocolAction } from 'maplibre-gl';
 import { offlineBasemap, type BasemapPart } from './style';
 import type { Theme } from './basemap';
 import type { BasemapChoice } from '../data/basemap-config';
@@ -8,11 +8,35 @@ type PmtilesModule = typeof import('pmtiles');
 let pmtilesReady: Promise<{ lib: PmtilesModule; protocol: InstanceType<PmtilesModule['Protocol']> }> | null = null;
 const archives = new Map<string, Promise<boolean>>();
 
+/** How many tiles {@link shared} keeps after they arrived. */
+const RECENT_TILES = 16;
+
+/**
+ * A tile loader that reads each tile once for the requests that want it together: MapLibre asks
+ * for an overzoomed tile once per visible child (four children of the world's zoom-5 tile in the
+ * default view), and each caller gets its own copy, since MapLibre hands the bytes to its worker.
+ * A caller's abort does not cancel the read the others share.
+ */
+function shared(load: AddProtocolAction): AddProtocolAction {
+  const recent = new Map<string, ReturnType<AddProtocolAction>>();
+  return async (params) => {
+    let pending = recent.get(params.url);
+    if (!pending) {
+      pending = load(params, new AbortController());
+      recent.set(params.url, pending);
+      pending.catch(() => recent.delete(params.url));
+      if (recent.size > RECENT_TILES) recent.delete(recent.keys().next().value!);
+    }
+    const response = await pending;
+    return response.data instanceof Uint8Array ? { ...response, data: response.data.slice() } : response;
+  };
+}
+
 /** Registers the `pmtiles://` protocol once, loading the PMTiles reader only when a PMTiles basemap is used. */
 function registerPmtiles() {
   pmtilesReady ??= import('pmtiles').then((lib) => {
     const protocol = new lib.Protocol();
-    addProtocol('pmtiles', protocol.tile);
+    addProtocol('pmtiles', shared(protocol.tilev4 as AddProtocolAction));
     return { lib, protocol };
   });
   return pmtilesReady;

@@ -1,4 +1,4 @@
-import { AttributionControl, Map as MapLibreMap, type GeoJSONSource, NavigationControl, ScaleControl, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, type GeoJSONSource, NavigationControl, prewarm, ScaleControl, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
@@ -8,7 +8,7 @@ import { geometryBounds } from '../data/geojson';
 import { cameraTarget, DEFAULT_BOUNDS, defaultPadding } from './camera';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
-import { LABEL_LAYERS, LAYER_KEY, labelLayerFilter, markedFilter, selectionFilter, storySources } from './style/story';
+import { storySources, storyStateValues, type StoryState } from './style/story';
 
 setWorkerUrl(workerUrl);
 
@@ -20,6 +20,7 @@ export interface MapControllerOptions {
   visible: readonly LayerId[];
   selected: string | null;
   hover?: string | null;
+  marked?: readonly string[];
   view: View | null;
   basemap?: BasemapPart;
   attribution: string[];
@@ -53,7 +54,6 @@ function collapseAttribution(container: HTMLElement): void {
 export class MapController {
   readonly map: MapLibreMap;
   private options: MapControllerOptions;
-  private marked: readonly string[] = [];
   private shown: readonly string[] | null = null;
   /** The place the camera is flying to, until the flight ends. */
   private flightTo: string | null = null;
@@ -78,10 +78,7 @@ export class MapController {
     attachIcons(this.map, icons);
     this.map.once('idle', () => collapseAttribution(this.map.getContainer()));
     this.map.on('style.load', () => {
-      this.setVisible(this.options.visible);
-      this.setSelected(this.options.selected);
-      this.setHover(this.options.hover ?? null);
-      this.setMarked(this.marked);
+      for (const [key, value] of Object.entries(storyStateValues(this.state()))) this.map.setGlobalStateProperty(key, value);
       if (this.shown) this.setShownPlaces(this.shown);
     });
     this.map.on('moveend', () => {
@@ -97,18 +94,22 @@ export class MapController {
       const placeId = this.placeAt(e.point.x, e.point.y);
       if (placeId) options.onSelect(placeId);
     });
-    this.map.on('mousemove', (e) => {
-      this.map.getCanvas().style.cursor = this.placeAt(e.point.x, e.point.y) ? 'pointer' : '';
-    });
+    this.map.on('mouseenter', INTERACTIVE_LAYERS, () => (this.map.getCanvas().style.cursor = 'pointer'));
+    this.map.on('mouseleave', INTERACTIVE_LAYERS, () => (this.map.getCanvas().style.cursor = ''));
   }
 
-  /** Creates the map once its icons are rasterised. */
-  static async create(options: MapControllerOptions): Promise<MapController> {
-    return new MapController(options, await rasterizeIcons(Math.max(2, Math.ceil(window.devicePixelRatio))));
+  /**
+   * Creates the map once its icons are rasterised and its basemap is known, both at once, while
+   * MapLibre's worker starts loading.
+   */
+  static async create(options: Omit<MapControllerOptions, 'basemap'> & { basemap?: BasemapPart | Promise<BasemapPart> }): Promise<MapController> {
+    prewarm();
+    const [icons, basemap] = await Promise.all([rasterizeIcons(Math.max(2, Math.ceil(window.devicePixelRatio))), options.basemap]);
+    return new MapController({ ...options, basemap }, icons);
   }
 
   /** The id of the place under a screen point (nearest within a few pixels), if any. */
-  placeAt(x: number, y: number): string | null {
+  private placeAt(x: number, y: number): string | null {
     const layers = INTERACTIVE_LAYERS.filter((id) => this.map.getLayer(id));
     const hits: MapGeoJSONFeature[] = this.map.queryRenderedFeatures(
       [
@@ -128,34 +129,44 @@ export class MapController {
     return (chosen?.properties.placeId as string | undefined) ?? null;
   }
 
+  /** What the story layers show, as the options hold it. */
+  private state(): StoryState {
+    const { visible, selected, marked = [], hover = null } = this.options;
+    return { visible, selected, marked, hover };
+  }
+
+  /**
+   * Sets one key of the story state: in the options, which the next style and every `style.load`
+   * start from, and in the map's global state, unless a style is still loading (MapLibre refuses
+   * then; its `style.load` applies the options).
+   */
+  private setState<K extends keyof StoryState>(key: K, value: StoryState[K]): void {
+    this.options = { ...this.options, [key]: value };
+    try {
+      this.map.setGlobalStateProperty(key, storyStateValues(this.state())[key]);
+    } catch {
+      // Style is not done loading.
+    }
+  }
+
   /** Shows only the given story layers. */
   setVisible(visible: readonly LayerId[]): void {
-    this.options = { ...this.options, visible };
-    for (const layer of this.map.getStyle()?.layers ?? []) {
-      const owner = (layer.metadata as Record<string, unknown> | undefined)?.[LAYER_KEY] as LayerId | undefined;
-      if (owner) this.map.setLayoutProperty(layer.id, 'visibility', visible.includes(owner) ? 'visible' : 'none');
-    }
-    for (const id of LABEL_LAYERS) if (this.map.getLayer(id)) this.map.setFilter(id, labelLayerFilter(id, visible));
+    this.setState('visible', visible);
   }
 
   /** Highlights the selected place on the map. */
   setSelected(placeId: string | null): void {
-    this.options = { ...this.options, selected: placeId };
-    for (const id of ['story-selected-halo', 'story-route-selected', 'story-areas-selected']) {
-      if (this.map.getLayer(id)) this.map.setFilter(id, selectionFilter(placeId));
-    }
+    this.setState('selected', placeId);
   }
 
   /** Rings a place the reader points at in a list or a text. */
   setHover(placeId: string | null): void {
-    this.options = { ...this.options, hover: placeId };
-    if (this.map.getLayer('story-hover-halo')) this.map.setFilter('story-hover-halo', selectionFilter(placeId));
+    this.setState('hover', placeId);
   }
 
   /** Rings the places of the selected event. */
   setMarked(placeIds: readonly string[]): void {
-    this.marked = placeIds;
-    for (const id of ['story-event-halo', 'story-route-marked', 'story-areas-marked']) if (this.map.getLayer(id)) this.map.setFilter(id, markedFilter(placeIds));
+    this.setState('marked', placeIds);
   }
 
   /** Draws only these places (a period of the timeline), or every place for null. */

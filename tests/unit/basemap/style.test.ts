@@ -98,7 +98,7 @@ describe('basemap sources and fonts', () => {
     expect(Object.keys(faces).sort()).toEqual([FONT_BOLD, FONT_REGULAR].sort());
     for (const entry of Object.values(faces)) {
       const list = Array.isArray(entry) ? entry : [{ url: entry }];
-      expect(list[0]?.url).toMatch(/NotoSans-(Regular|Bold)\.ttf/);
+      expect(list[0]?.url).toMatch(/NotoSans-(Regular|Bold)\.woff2$/);
     }
   });
 

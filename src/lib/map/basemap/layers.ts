@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { basemapPalette, type Theme } from './palette.ts';
-import { BASEMAP_SOURCE, FONT_BOLD, FONT_REGULAR } from './sources.ts';
+import { BASEMAP_SOURCE, FONT_BOLD, FONT_REGULAR } from './names.ts';
 
 /** Zoom from which towns of each rank (1 capital or >1M, 2 >100k, 3 >20k, 4 smaller) appear. */
 export const TOWN_MINZOOM: Readonly<Record<1 | 2 | 3 | 4, number>> = { 1: 3, 2: 5, 3: 7, 4: 9 };
@@ -37,10 +37,22 @@ const townLabel: ExpressionSpecification = [
 ];
 
 /**
- * The basemap's layers, bottom to top: the background (open water), land, lakes, rivers,
- * borders, town dots, then the labels (towns, water, countries, then the country names
- * repeated around the story at zooms 9–14 and the region's name, Karabakh: higher layers are
- * placed first, so these win over small towns). Ids are prefixed `basemap-`.
+ * Land and borders of the 1:110m world outside the Caucasus box (`res` 110m): drawn by their own
+ * layers, which the PMTiles basemap reads from a low-zoom source that MapLibre overzooms.
+ */
+const world: ExpressionSpecification = ['==', ['get', 'res'], '110m'];
+
+const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'], 1, 0.4, 5, 0.8, 10, 1.3, 13, 1.6];
+
+/** The layers that draw only the world outside the Caucasus box (1:110m land, borders and country names). */
+export const WORLD_LAYERS: readonly string[] = ['basemap-land-world', 'basemap-borders-world', 'basemap-country-labels-world'];
+
+/**
+ * The basemap's layers, bottom to top: the background (open water), land (the world's, then the
+ * Caucasus box's), lakes, rivers, borders (the world's, then the box's), town dots, then the
+ * labels (towns, water, countries, then the country names repeated around the story at zooms
+ * 9–14 and the region's name, Karabakh: higher layers are placed first, so these win over small
+ * towns). Ids are prefixed `basemap-`.
  * Story layers go above these: symbols placed in higher layers win label collisions.
  *
  * @param theme - `light` or `dark`
@@ -51,9 +63,17 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
   return [
     { id: 'basemap-background', type: 'background', paint: { 'background-color': c.background } },
     {
+      id: 'basemap-land-world',
+      type: 'fill',
+      source: BASEMAP_SOURCE.land,
+      filter: world,
+      paint: { 'fill-color': c.land, 'fill-antialias': true },
+    },
+    {
       id: 'basemap-land',
       type: 'fill',
       source: BASEMAP_SOURCE.land,
+      filter: ['!', world],
       paint: { 'fill-color': c.land, 'fill-antialias': true },
     },
     {
@@ -81,14 +101,20 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       paint: { 'line-color': c.river, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2, 13, 2.4] },
     },
     {
+      id: 'basemap-borders-world',
+      type: 'line',
+      source: BASEMAP_SOURCE.borders,
+      filter: world,
+      layout: { 'line-join': 'round' },
+      paint: { 'line-color': c.border, 'line-width': borderWidth },
+    },
+    {
       id: 'basemap-borders',
       type: 'line',
       source: BASEMAP_SOURCE.borders,
+      filter: ['!', world],
       layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': c.border,
-        'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.4, 5, 0.8, 10, 1.3, 13, 1.6],
-      },
+      paint: { 'line-color': c.border, 'line-width': borderWidth },
     },
     {
       id: 'basemap-town-dots',

@@ -1,13 +1,22 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
-import { basemapLayers } from './layers.ts';
+import { basemapLayers, WORLD_LAYERS } from './layers.ts';
 import type { Theme } from './palette.ts';
-import { BASEMAP_SOURCE } from './sources.ts';
+import { BASEMAP_SOURCE } from './names.ts';
 
-/** Default id of the vector source of the PMTiles basemap. */
+/** Default id of the vector source of the PMTiles basemap's Caucasus box; the world's is this id + `-world`. */
 export const PMTILES_SOURCE = 'basemap-pmtiles';
 
-/** Highest zoom in the archive built by scripts/basemap/pmtiles.ts; MapLibre overzooms beyond it. */
-export const PMTILES_MAXZOOM = 8;
+/** Highest zoom in the archive built by scripts/basemap/pmtiles.ts (the Caucasus box only); MapLibre overzooms beyond it. */
+export const PMTILES_MAXZOOM = 10;
+
+/** Highest zoom of the archive's tiles outside the Caucasus box (the 1:110m world); MapLibre overzooms beyond it. */
+export const PMTILES_WORLD_MAXZOOM = 5;
+
+/**
+ * The Caucasus box, [west, south, east, north]: every feature that is not the 1:110m world lies
+ * in it, and only tiles that touch it are in the archive above {@link PMTILES_WORLD_MAXZOOM}.
+ */
+export const PMTILES_DETAIL_BOUNDS: readonly [number, number, number, number] = [36, 34, 56, 47];
 
 /** MVT layer name of each GeoJSON source of the offline basemap (the file stem, as the build script names them). */
 const SOURCE_LAYER: Readonly<Record<string, string>> = Object.fromEntries(
@@ -21,37 +30,38 @@ const ATTRIBUTION =
 
 /**
  * The offline basemap's layers drawn from the PMTiles archive instead of the GeoJSON files:
- * the same ids, filters and paint as {@link basemapLayers}, each reading the vector source and
- * the MVT layer named after its file (land, borders, lakes, rivers, towns, labels). The
- * background layer is unchanged.
+ * the same ids, filters and paint as {@link basemapLayers}, each reading the MVT layer named
+ * after its file (land, borders, lakes, rivers, towns, labels) from one of the two vector
+ * sources of {@link pmtilesBasemapSources}: the world's layers ({@link WORLD_LAYERS}) from
+ * `<sourceId>-world`, the others from `sourceId`. The background layer is unchanged.
  *
  * @param theme - `light` or `dark`
- * @param sourceId - id of the vector source, as given to {@link pmtilesBasemapSources}
+ * @param sourceId - id of the box's vector source, as given to {@link pmtilesBasemapSources}
  */
 export function pmtilesBasemapLayers(theme: Theme, sourceId: string = PMTILES_SOURCE): LayerSpecification[] {
   return basemapLayers(theme).map((layer) => {
     if (layer.type === 'background') return layer;
     const sourceLayer = SOURCE_LAYER[layer.source as string];
     if (!sourceLayer) throw new Error(`basemap layer ${layer.id} reads an unknown source ${String(layer.source)}`);
-    return { ...layer, source: sourceId, 'source-layer': sourceLayer } as LayerSpecification;
+    const source = WORLD_LAYERS.includes(layer.id) ? `${sourceId}-world` : sourceId;
+    return { ...layer, source, 'source-layer': sourceLayer } as LayerSpecification;
   });
 }
 
 /**
- * The vector source of the PMTiles basemap. The `pmtiles://` protocol must be registered with
- * MapLibre by the caller (this module does not load the reader).
+ * The two vector sources of the PMTiles basemap, both reading one archive by tile URL (no
+ * TileJSON round trip): `sourceId`, the Caucasus box up to {@link PMTILES_MAXZOOM}, and
+ * `<sourceId>-world`, the whole world up to {@link PMTILES_WORLD_MAXZOOM}. The `pmtiles://`
+ * protocol must be registered with MapLibre by the caller (this module does not load the reader).
  *
  * @param url - absolute URL of the archive, e.g. `https://example.org/basemap/caucasus.pmtiles`
  *   (a URL already starting with `pmtiles://` is kept as is)
- * @param sourceId - id of the source, as given to {@link pmtilesBasemapLayers}
+ * @param sourceId - id of the box's source, as given to {@link pmtilesBasemapLayers}
  */
 export function pmtilesBasemapSources(url: string, sourceId: string = PMTILES_SOURCE): Record<string, SourceSpecification> {
+  const tiles = [`${url.startsWith('pmtiles://') ? url : `pmtiles://${url}`}/{z}/{x}/{y}`];
   return {
-    [sourceId]: {
-      type: 'vector',
-      url: url.startsWith('pmtiles://') ? url : `pmtiles://${url}`,
-      maxzoom: PMTILES_MAXZOOM,
-      attribution: ATTRIBUTION,
-    },
+    [`${sourceId}-world`]: { type: 'vector', tiles, minzoom: 0, maxzoom: PMTILES_WORLD_MAXZOOM, attribution: ATTRIBUTION },
+    [sourceId]: { type: 'vector', tiles, minzoom: 0, maxzoom: PMTILES_MAXZOOM, bounds: [...PMTILES_DETAIL_BOUNDS], attribution: ATTRIBUTION },
   };
 }

@@ -5,24 +5,10 @@ import lakesUrl from '../../../../geodata/basemap/lakes.geojson?url';
 import riversUrl from '../../../../geodata/basemap/rivers.geojson?url';
 import townsUrl from '../../../../geodata/basemap/towns.geojson?url';
 import labelsUrl from '../../../../geodata/basemap/labels.geojson?url';
-import regularUrl from './fonts/NotoSans-Regular.ttf?url';
-import boldUrl from './fonts/NotoSans-Bold.ttf?url';
+import regularUrl from './fonts/NotoSans-Regular.woff2?url';
+import boldUrl from './fonts/NotoSans-Bold.woff2?url';
+import { BASEMAP_SOURCE, FONT_BOLD, FONT_REGULAR } from './names.ts';
 import { FONT_UNICODE_RANGE } from './unicode.ts';
-
-/** Font name for regular text, as used in `text-font`. */
-export const FONT_REGULAR = 'Noto Sans Regular';
-/** Font name for bold text, as used in `text-font`. */
-export const FONT_BOLD = 'Noto Sans Bold';
-
-/** Ids of the basemap's GeoJSON sources. */
-export const BASEMAP_SOURCE = {
-  land: 'basemap-land',
-  borders: 'basemap-borders',
-  lakes: 'basemap-lakes',
-  rivers: 'basemap-rivers',
-  towns: 'basemap-towns',
-  labels: 'basemap-labels',
-} as const;
 
 /** URLs of the committed basemap files, as Vite resolves them (hashed in a build). */
 export const BASEMAP_URLS = {
@@ -32,8 +18,6 @@ export const BASEMAP_URLS = {
   rivers: riversUrl,
   towns: townsUrl,
   labels: labelsUrl,
-  fontRegular: regularUrl,
-  fontBold: boldUrl,
 } as const;
 
 const NATURAL_EARTH = 'Borders: <a href="https://www.naturalearthdata.com/">Natural Earth</a>';
@@ -41,8 +25,9 @@ const GSHHG = 'Water: <a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHH
 const GEONAMES = 'Towns: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 
 /**
- * The style's `font-faces`: the two shipped Noto Sans subsets, by the names used in `text-font`.
- * Characters outside {@link FONT_UNICODE_RANGE} are not in the files.
+ * The style's `font-faces`: the two WOFF2 subsets of Noto Sans the labels use, by the names used
+ * in `text-font`. Characters outside {@link FONT_UNICODE_RANGE} are not in the files (MapLibre
+ * draws them with the system's fonts). The TTFs beside them are for the exports only.
  */
 export function fontFaces(): FontFacesSpecification {
   const range = [...FONT_UNICODE_RANGE];

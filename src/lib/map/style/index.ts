@@ -1,7 +1,7 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { basemapLayers, basemapSources, fontFaces, type Theme } from '../basemap';
-import { storyLayers, storySources } from './story';
+import { storyLayers, storySources, storyStateSpec } from './story';
 import { MAP_TITLE } from '../../title';
 
 /** The part of a style under the story layers. */
@@ -18,6 +18,10 @@ export interface StyleInput {
   theme: Theme;
   visible?: readonly LayerId[];
   selected?: string | null;
+  /** The places of the selected event, ringed. */
+  marked?: readonly string[];
+  /** The place pointed at in a list or a text, ringed (screen only). */
+  hover?: string | null;
   /** Defaults to the offline basemap shipped with the app. */
   basemap?: BasemapPart;
 }
@@ -27,8 +31,11 @@ export function offlineBasemap(theme: Theme): BasemapPart {
   return { sources: basemapSources(), layers: basemapLayers(theme) };
 }
 
-/** The whole map style: a basemap with the story layers always on top. */
-export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null, basemap }: StyleInput): StyleSpecification {
+/**
+ * The whole map style: a basemap with the story layers always on top, and what they show (visible
+ * layers, selection, event, hover) as the defaults of its global state.
+ */
+export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null, marked = [], hover = null, basemap }: StyleInput): StyleSpecification {
   const base = basemap ?? offlineBasemap(theme);
   return {
     version: 8,
@@ -36,7 +43,8 @@ export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null,
     ...(base.glyphs ? { glyphs: base.glyphs } : {}),
     ...(base.sprite ? { sprite: base.sprite } : {}),
     'font-faces': fontFaces(),
+    state: storyStateSpec({ visible, selected, marked, hover }),
     sources: { ...base.sources, ...storySources(model) },
-    layers: [...base.layers, ...storyLayers(theme, visible, selected)]
+    layers: [...base.layers, ...storyLayers(theme)]
   };
 }

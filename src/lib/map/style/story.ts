@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification, SourceSpecification, StateSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { FONT_BOLD, type Theme } from '../basemap';
 import { LAYER_SYMBOLS, STORY_COLORS } from '../symbols';
@@ -8,41 +8,66 @@ import { storyAreas, storyLabels, storyPoints, storyRoutes } from './story-data'
 /** Prefix of every story style layer id; everything below it is basemap. */
 export const STORY_PREFIX = 'story-';
 
-/** The metadata key naming the story layer a style layer belongs to (for visibility toggling). */
-export const LAYER_KEY = 'khojaly:layer';
+/**
+ * What the story layers show, held in the style's global state (`['global-state', key]` in their
+ * visibility and filters), so a change is one `setGlobalStateProperty` and the style itself (an
+ * export's too) says what it shows: the visible layers, the selected place, the places of the
+ * selected event, the place pointed at.
+ */
+export interface StoryState {
+  visible: readonly LayerId[];
+  selected: string | null;
+  marked: readonly string[];
+  hover: string | null;
+}
+
+/** The global-state values of a {@link StoryState}, by key (no place is '' : no feature has that id). */
+export function storyStateValues(state: StoryState): Record<keyof StoryState, string | string[]> {
+  return { visible: [...state.visible], selected: state.selected ?? '', marked: [...state.marked], hover: state.hover ?? '' };
+}
+
+/** The style's root `state`: a {@link StoryState} as the defaults of its global-state keys. */
+export function storyStateSpec(state: StoryState): StateSpecification {
+  return Object.fromEntries(Object.entries(storyStateValues(state)).map(([key, value]) => [key, { default: value }]));
+}
 
 /** GeoJSON sources of the story layers, computed from the model. */
 export function storySources(model: Model): Record<string, SourceSpecification> {
+  const labels = storyLabels(model);
   return {
     'story-points': { type: 'geojson', data: storyPoints(model) },
-    'story-labels': { type: 'geojson', data: storyLabels(model) },
+    'story-labels': { type: 'geojson', data: labels },
+    // The rings read their own copy of the label points, so ringing a place reloads no label.
+    'story-marks': { type: 'geojson', data: labels },
     'story-routes': { type: 'geojson', data: storyRoutes(model) },
     'story-corridors': { type: 'geojson', data: corridors },
     'story-areas': { type: 'geojson', data: storyAreas(model) }
   };
 }
 
-/** Matches the features of any of these places (an event's places), or none. */
-export function markedFilter(placeIds: readonly string[]): FilterSpecification {
-  return ['in', ['get', 'placeId'], ['literal', [...placeIds]]];
-}
+/** Matches the features of the places of the selected event (global state `marked`). */
+const markedFilter: FilterSpecification = ['in', ['get', 'placeId'], ['global-state', 'marked']];
+
+/** Matches the features of the selected place (global state `selected`). */
+const selectionFilter: FilterSpecification = ['==', ['get', 'placeId'], ['global-state', 'selected']];
+
+/** Matches the features of the place pointed at in a list or a text (global state `hover`). */
+const hoverFilter: FilterSpecification = ['==', ['get', 'placeId'], ['global-state', 'hover']];
+
+/** Shown while the story layer is among the visible ones (global state `visible`). */
+const visibleWhen = (id: LayerId): ExpressionSpecification => ['case', ['in', id, ['global-state', 'visible']], 'visible', 'none'];
 
 /** The areas of the "Also named" layer: a light fill, an outline, and outlines for the selected and the marked. */
-function areaLayers(theme: Theme, visible: readonly LayerId[], selected: string | null): LayerSpecification[] {
+function areaLayers(theme: Theme): LayerSpecification[] {
   const colors = storyText(theme);
-  const layout = { visibility: (visible.includes('also-named') ? 'visible' : 'none') as 'visible' | 'none' };
-  const base = { source: 'story-areas', metadata: meta('also-named'), layout } as const;
+  const layout = { visibility: visibleWhen('also-named') };
+  const base = { source: 'story-areas', layout } as const;
   return [
     { id: 'story-areas-fill', type: 'fill', ...base, paint: { 'fill-color': STORY_COLORS.also, 'fill-opacity': theme === 'dark' ? 0.28 : 0.16 } },
     { id: 'story-areas-outline', type: 'line', ...base, paint: { 'line-color': STORY_COLORS.also, 'line-width': 1.2 } },
-    { id: 'story-areas-marked', type: 'line', ...base, filter: markedFilter([]), paint: { 'line-color': colors.text, 'line-width': 2, 'line-dasharray': [2, 1] } },
-    { id: 'story-areas-selected', type: 'line', ...base, filter: selectionFilter(selected), paint: { 'line-color': colors.selected, 'line-width': 3 } }
+    { id: 'story-areas-marked', type: 'line', ...base, filter: markedFilter, paint: { 'line-color': colors.text, 'line-width': 2, 'line-dasharray': [2, 1] } },
+    { id: 'story-areas-selected', type: 'line', ...base, filter: selectionFilter, paint: { 'line-color': colors.selected, 'line-width': 3 } }
   ];
-}
-
-/** Matches the features of one place, or none when nothing is selected. */
-export function selectionFilter(placeId: string | null): FilterSpecification {
-  return ['==', ['get', 'placeId'], placeId ?? ''];
 }
 
 /** Where a story label may sit around its point, in order of preference (MapLibre's text anchors). */
@@ -51,25 +76,26 @@ export const LABEL_ANCHORS = ['right', 'left', 'top', 'bottom', 'top-left', 'top
 /** The label layers: the main places' labels above the icons (placed first), the others below. */
 export const LABEL_LAYERS = ['story-labels', 'story-labels-primary'];
 
-/** Shows a place's label when at least one of its layers is visible. */
-export function labelFilter(visible: readonly LayerId[]): ExpressionSpecification {
-  return ['any', false, ...visible.map((id): ExpressionSpecification => ['in', `,${id},`, ['get', 'layers']])];
-}
+/** Shows a place's label when at least one of its layers is visible (global state `visible`). */
+const labelFilter: ExpressionSpecification = [
+  'any',
+  ...LAYER_IDS.map((id): ExpressionSpecification => ['all', ['in', id, ['global-state', 'visible']], ['in', `,${id},`, ['get', 'layers']]])
+];
 
 /** The filter of a label layer: its places (main or not) whose layers are visible. */
-export function labelLayerFilter(id: string, visible: readonly LayerId[]): FilterSpecification {
+function labelLayerFilter(id: string): FilterSpecification {
   const primary: ExpressionSpecification = [id === 'story-labels-primary' ? '==' : '!=', ['get', 'priority'], 0];
-  return ['all', labelFilter(visible), primary];
+  return ['all', labelFilter, primary];
 }
 
-function labelLayer(id: string, theme: Theme, visible: readonly LayerId[], primary: boolean): LayerSpecification {
+function labelLayer(id: string, theme: Theme, primary: boolean): LayerSpecification {
   const colors = storyText(theme);
   return {
     id,
     type: 'symbol',
     source: 'story-labels',
     ...(primary ? {} : { minzoom: 5.5 }),
-    filter: labelLayerFilter(id, visible),
+    filter: labelLayerFilter(id),
     layout: {
       'text-field': ['get', 'label'],
       'text-font': [FONT_BOLD],
@@ -91,7 +117,6 @@ function labelLayer(id: string, theme: Theme, visible: readonly LayerId[], prima
 }
 
 const inLayer = (id: LayerId): FilterSpecification => ['==', ['get', 'layer'], id];
-const meta = (id: LayerId) => ({ [LAYER_KEY]: id });
 const zoomSize = (small: number, large: number): ExpressionSpecification => ['interpolate', ['linear'], ['zoom'], 4, small, 10, large];
 
 /** Text colours for story labels per theme. */
@@ -104,21 +129,20 @@ export function storyText(theme: Theme): { text: string; halo: string; selected:
 /**
  * The story layers, bottom to top: the route's corridor with one direction arrow (no centre
  * line: the sources give a direction, not a path), selection highlights, labels, then icons
- * (placed first by MapLibre, so labels make way for them).
+ * (placed first by MapLibre, so labels make way for them). What they show (visible layers,
+ * selection, event, hover) is read from the style's global state: see {@link StoryState}.
  */
-export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_IDS, selected: string | null = null): LayerSpecification[] {
+export function storyLayers(theme: Theme): LayerSpecification[] {
   const colors = storyText(theme);
-  const visibility = (id: LayerId) => (visible.includes(id) ? 'visible' : 'none') as 'visible' | 'none';
   const route = 'escape-route' as const;
-  const lineLayout = { 'line-cap': 'round', 'line-join': 'round', visibility: visibility(route) } as const;
+  const lineLayout = { 'line-cap': 'round', 'line-join': 'round', visibility: visibleWhen(route) } as const;
   const icons: LayerSpecification[] = (['also-named', 'khankendi', 'khojaly', 'baku-monument', 'escape-route', 'flag-raising-2023'] as const).map((id) => ({
     id: `story-icons-${id}`,
     type: 'symbol',
     source: 'story-points',
     filter: inLayer(id),
-    metadata: meta(id),
     layout: {
-      visibility: visibility(id),
+      visibility: visibleWhen(id),
       'icon-image': ['get', 'icon'],
       'icon-anchor': LAYER_SYMBOLS[id].anchor,
       'icon-size': zoomSize(0.8, 1.1),
@@ -128,20 +152,18 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
     }
   }));
   return [
-    ...areaLayers(theme, visible, selected),
+    ...areaLayers(theme),
     {
       id: 'story-route-corridor',
       type: 'fill',
       source: 'story-corridors',
-      metadata: meta(route),
-      layout: { visibility: visibility(route) },
+      layout: { visibility: visibleWhen(route) },
       paint: { 'fill-color': STORY_COLORS.event, 'fill-opacity': theme === 'dark' ? 0.22 : 0.14 }
     },
     {
       id: 'story-route-corridor-edge',
       type: 'line',
       source: 'story-corridors',
-      metadata: meta(route),
       layout: lineLayout,
       paint: { 'line-color': STORY_COLORS.event, 'line-opacity': 0.45, 'line-width': 1, 'line-dasharray': [1, 3] }
     },
@@ -149,8 +171,7 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
       id: 'story-route-selected',
       type: 'line',
       source: 'story-corridors',
-      filter: selectionFilter(selected),
-      metadata: meta(route),
+      filter: selectionFilter,
       layout: lineLayout,
       paint: { 'line-color': colors.selected, 'line-width': zoomSize(3, 5), 'line-opacity': 0.9 }
     },
@@ -158,8 +179,7 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
       id: 'story-route-marked',
       type: 'line',
       source: 'story-corridors',
-      filter: markedFilter([]),
-      metadata: meta(route),
+      filter: markedFilter,
       layout: lineLayout,
       paint: { 'line-color': colors.selected, 'line-width': zoomSize(2, 4), 'line-opacity': 0.55 }
     },
@@ -167,9 +187,8 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
       id: 'story-route-arrows',
       type: 'symbol',
       source: 'story-routes',
-      metadata: meta(route),
       layout: {
-        visibility: visibility(route),
+        visibility: visibleWhen(route),
         'symbol-placement': 'line-center',
         'icon-image': 'story-direction',
         'icon-size': zoomSize(0.8, 1.2),
@@ -181,8 +200,8 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
     {
       id: 'story-hover-halo',
       type: 'circle',
-      source: 'story-labels',
-      filter: selectionFilter(null),
+      source: 'story-marks',
+      filter: hoverFilter,
       paint: {
         'circle-radius': zoomSize(13, 18),
         'circle-color': colors.selected,
@@ -195,8 +214,8 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
     {
       id: 'story-event-halo',
       type: 'circle',
-      source: 'story-labels',
-      filter: markedFilter([]),
+      source: 'story-marks',
+      filter: markedFilter,
       paint: {
         'circle-radius': zoomSize(11, 16),
         'circle-opacity': 0,
@@ -208,8 +227,8 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
     {
       id: 'story-selected-halo',
       type: 'circle',
-      source: 'story-labels',
-      filter: selectionFilter(selected),
+      source: 'story-marks',
+      filter: selectionFilter,
       paint: {
         'circle-radius': zoomSize(14, 20),
         'circle-color': colors.selected,
@@ -218,8 +237,8 @@ export function storyLayers(theme: Theme, visible: readonly LayerId[] = LAYER_ID
         'circle-stroke-width': 3
       }
     },
-    labelLayer('story-labels', theme, visible, false),
+    labelLayer('story-labels', theme, false),
     ...icons,
-    labelLayer('story-labels-primary', theme, visible, true)
+    labelLayer('story-labels-primary', theme, true)
   ];
 }
