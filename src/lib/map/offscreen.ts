@@ -31,18 +31,25 @@ export interface MapRender {
   style?: StyleSpecification;
 }
 
+/** The limit found by the first {@link webglLimit} (a probe costs a WebGL context of its own). */
+let knownLimit: number | null = null;
+
 /** The largest map canvas side this browser's WebGL can draw (texture, renderbuffer and viewport limits). */
 export function webglLimit(): number {
+  if (knownLimit !== null) return knownLimit;
   const gl = document.createElement('canvas').getContext('webgl2');
   if (!gl) throw new RenderError('this browser has no WebGL2, which the map needs');
   const dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
   const limit = Math.min(gl.getParameter(gl.MAX_TEXTURE_SIZE), gl.getParameter(gl.MAX_RENDERBUFFER_SIZE), dims[0]!, dims[1]!);
   gl.getExtension('WEBGL_lose_context')?.loseContext();
+  knownLimit = limit;
   return limit;
 }
 
 /** How long an unused hidden map is kept for the next export before it is removed. */
 const KEEP_MS = 60_000;
+/** A kept map's canvas larger than this (device pixels; about 36 MB of colour) is shrunk until the next export. */
+const KEEP_PIXELS = 3000 * 3000;
 
 /** A hidden map and what it was made for. */
 interface Hidden {
@@ -135,13 +142,19 @@ function reuseKept(options: MapRender, style: StyleSpecification, icons: Icons):
   return hidden;
 }
 
-/** Keeps a hidden map for the next export, shrunk so that its canvas holds no memory, until {@link KEEP_MS} pass unused. */
+/**
+ * Keeps a hidden map for the next export until {@link KEEP_MS} pass unused; a canvas of more than
+ * {@link KEEP_PIXELS} is shrunk meanwhile, so that a poster-sized export does not hold its memory.
+ */
 function keep(hidden: Hidden): void {
   hidden.busy = false;
   if (hidden.lost || (kept !== null && kept !== hidden)) return discard(hidden);
   kept = hidden;
-  sizeContainer(hidden.container, 1, 1);
-  hidden.map.resize();
+  const canvas = hidden.map.getCanvas();
+  if (canvas.width * canvas.height > KEEP_PIXELS) {
+    sizeContainer(hidden.container, 1, 1);
+    hidden.map.resize();
+  }
   hidden.timer = setTimeout(() => discard(hidden), KEEP_MS);
 }
 
