@@ -106,7 +106,7 @@ test('the PDF has the title and source titles as text and the permalink in its m
 });
 
 test('the GeoJSON export validates with the loader and round-trips; annotations are W3C JSON-LD', async ({ page }) => {
-  const out = await snapshot(page, { format: 'geojson' });
+  const out = await snapshot(page, { format: 'geojson', layers: [...LAYER_IDS] });
   const exported = JSON.parse(out.bytes.toString('utf8'));
   expect(exported).toEqual(JSON.parse(JSON.stringify(exportGeoJson(model, LAYER_IDS, { permalink: exported.permalink, attribution: exported.attribution }))));
   const { layers: _, ...rest } = readGeodata('geodata');
