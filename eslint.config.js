@@ -6,7 +6,7 @@ import svelteConfig from './svelte.config.js';
 
 /** ESLint for the TypeScript and Svelte sources, tests and scripts (formatting is Prettier's). */
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'public/', 'docs/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['dist/', '.bench/', 'node_modules/', 'public/', 'docs/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -11,7 +11,7 @@ import { drawMap, rasterStyle, styleData, type MapDrawing } from './drawing';
 import { canvasMeasure, loadExportFonts } from './fonts';
 import { linkView, planFrame, type FramePlan } from './frame';
 import type { FrameContent, Op } from './layout';
-import { ExportError, checkRasterSize, composeRaster } from './raster';
+import { ExportError, checkRasterSize, composeRaster, encodeCanvas } from './raster';
 import { resolveSize, SizeError, type OutputSize } from './size';
 import { basemapSourceData, loadBasemapData } from './svg-basemap';
 import type { ExportRequest, ExportResult } from './types';
@@ -89,7 +89,7 @@ async function rasterExport(model: Model, request: ExportRequest, size: OutputSi
   const ops: Op[] = overlay.trim() ? [...layout.ops, { kind: 'overlay', ...layout.map, svg: overlay }] : layout.ops;
   const canvas = await composeRaster(ops, image, size.pixelWidth, size.pixelHeight, size.pixelRatio);
   const mime = request.format === 'png' ? 'image/png' : 'image/jpeg';
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, mime, 0.92));
+  const blob = await encodeCanvas(canvas, mime, 0.92);
   if (!blob) throw new ExportError(`the browser could not encode a ${size.pixelWidth} × ${size.pixelHeight} px ${request.format.toUpperCase()}`);
   return blob;
 }

@@ -31,31 +31,84 @@ export interface MapRender {
   style?: StyleSpecification;
 }
 
+/** The limit found by the first {@link webglLimit} (a probe costs a WebGL context of its own). */
+let knownLimit: number | null = null;
+
 /** The largest map canvas side this browser's WebGL can draw (texture, renderbuffer and viewport limits). */
 export function webglLimit(): number {
+  if (knownLimit !== null) return knownLimit;
   const gl = document.createElement('canvas').getContext('webgl2');
   if (!gl) throw new RenderError('this browser has no WebGL2, which the map needs');
   const dims = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
   const limit = Math.min(gl.getParameter(gl.MAX_TEXTURE_SIZE), gl.getParameter(gl.MAX_RENDERBUFFER_SIZE), dims[0]!, dims[1]!);
   gl.getExtension('WEBGL_lose_context')?.loseContext();
+  knownLimit = limit;
   return limit;
 }
 
+/** How long an unused hidden map is kept for the next export before it is removed. */
+const KEEP_MS = 60_000;
+/** A kept map's canvas larger than this (device pixels; about 36 MB of colour) is shrunk until the next export. */
+const KEEP_PIXELS = 3000 * 3000;
+
+/** A hidden map and what it was made for. */
+interface Hidden {
+  map: MapLibreMap;
+  container: HTMLDivElement;
+  glLimit: number;
+  busy: boolean;
+  lost: boolean;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
 /**
- * Draws the map in a hidden MapLibre map with the app's own style and icons, waits until it is
- * idle, copies its canvas and removes the map.
+ * The hidden map kept between exports. Making one is most of a raster export's cost on a slow
+ * GPU (a new WebGL context, then every shader compiled again), and so is removing one; the dialog's
+ * preview and its download, or the snapshot CLI's exports, draw in the same one instead. Each export
+ * loads its style anew (`setStyle` without diff: new sources, tiles, glyphs, images and symbol
+ * placement), so what it draws is what a new map would draw.
  */
-export async function renderMap(options: MapRender, timeoutMs = 60_000): Promise<HTMLCanvasElement> {
-  setWorkerUrl(workerUrl);
+let kept: Hidden | null = null;
+
+/** The story icons, rasterised at one pixel ratio. */
+type Icons = Awaited<ReturnType<typeof rasterizeIcons>>;
+
+const iconCache = new Map<number, Promise<Icons>>();
+
+/** The story icons at a pixel ratio, rasterised once per ratio. */
+function iconsAt(ratio: number): Promise<Icons> {
+  let icons = iconCache.get(ratio);
+  if (!icons) {
+    icons = rasterizeIcons(ratio);
+    iconCache.set(ratio, icons);
+    icons.catch(() => iconCache.delete(ratio));
+  }
+  return icons;
+}
+
+/** Places the hidden map's container off screen at a size in CSS pixels. */
+function sizeContainer(container: HTMLDivElement, width: number, height: number): void {
+  container.style.cssText = `position:fixed;left:${-width - 50}px;top:0;width:${width}px;height:${height}px;pointer-events:none`;
+}
+
+/** Removes a hidden map (and forgets it if it was kept). */
+function discard(hidden: Hidden): void {
+  clearTimeout(hidden.timer);
+  if (kept === hidden) kept = null;
+  hidden.map.remove();
+  hidden.container.remove();
+}
+
+/** A new hidden map of the camera's size drawing `style` with `icons`. */
+function createHidden(options: MapRender, style: StyleSpecification, icons: Icons): Hidden {
   const { camera, pixelRatio } = options;
-  const icons = await rasterizeIcons(Math.max(1, Math.ceil(pixelRatio)));
   const container = document.createElement('div');
   container.setAttribute('aria-hidden', 'true');
-  container.style.cssText = `position:fixed;left:${-camera.width - 50}px;top:0;width:${camera.width}px;height:${camera.height}px;pointer-events:none`;
+  sizeContainer(container, camera.width, camera.height);
   document.body.append(container);
   const map = new MapLibreMap({
     container,
-    style: options.style ?? buildStyle(options),
+    style,
     center: camera.center,
     zoom: camera.zoom,
     minZoom: 0,
@@ -68,23 +121,75 @@ export async function renderMap(options: MapRender, timeoutMs = 60_000): Promise
     canvasContextAttributes: { preserveDrawingBuffer: true }
   });
   attachIcons(map, icons);
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new RenderError(`the map did not finish drawing within ${timeoutMs / 1000} s`)), timeoutMs);
-      map.once('idle', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      map.on('error', (e) => console.warn('offscreen map:', e.error?.message ?? e));
+  const hidden: Hidden = { map, container, glLimit: options.glLimit, busy: true, lost: false };
+  map.on('webglcontextlost', () => (hidden.lost = true));
+  map.on('error', (e) => console.warn('offscreen map:', e.error?.message ?? e));
+  return hidden;
+}
+
+/** The kept hidden map set to the camera, pixel ratio and style, or null when it cannot be used now. */
+function reuseKept(options: MapRender, style: StyleSpecification, icons: Icons): Hidden | null {
+  const hidden = kept;
+  if (!hidden || hidden.busy || hidden.lost || hidden.glLimit !== options.glLimit) return null;
+  clearTimeout(hidden.timer);
+  hidden.busy = true;
+  const { camera, pixelRatio } = options;
+  sizeContainer(hidden.container, camera.width, camera.height);
+  attachIcons(hidden.map, icons);
+  hidden.map.setStyle(style, { diff: false });
+  hidden.map.setPixelRatio(pixelRatio);
+  hidden.map.jumpTo({ center: camera.center, zoom: camera.zoom, bearing: 0, pitch: 0 });
+  return hidden;
+}
+
+/**
+ * Keeps a hidden map for the next export until {@link KEEP_MS} pass unused; a canvas of more than
+ * {@link KEEP_PIXELS} is shrunk meanwhile, so that a poster-sized export does not hold its memory.
+ */
+function keep(hidden: Hidden): void {
+  hidden.busy = false;
+  if (hidden.lost || (kept !== null && kept !== hidden)) return discard(hidden);
+  kept = hidden;
+  const canvas = hidden.map.getCanvas();
+  if (canvas.width * canvas.height > KEEP_PIXELS) {
+    sizeContainer(hidden.container, 1, 1);
+    hidden.map.resize();
+  }
+  hidden.timer = setTimeout(() => discard(hidden), KEEP_MS);
+}
+
+/** Resolves when the map has drawn its style completely; rejects after `timeoutMs`. */
+function drawn(map: MapLibreMap, timeoutMs: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new RenderError(`the map did not finish drawing within ${timeoutMs / 1000} s`)), timeoutMs);
+    map.once('idle', () => {
+      clearTimeout(timer);
+      resolve();
     });
-    const source = map.getCanvas();
+  });
+}
+
+/**
+ * Draws the map in a hidden MapLibre map with the app's own style and icons, waits until it is
+ * idle and returns a copy of its canvas. The hidden map is kept for the next export (see
+ * {@link kept}); a second export asked for while one is drawing gets a map of its own.
+ */
+export async function renderMap(options: MapRender, timeoutMs = 60_000): Promise<HTMLCanvasElement> {
+  setWorkerUrl(workerUrl);
+  const icons = await iconsAt(Math.max(1, Math.ceil(options.pixelRatio)));
+  const style = options.style ?? buildStyle(options);
+  const hidden = reuseKept(options, style, icons) ?? createHidden(options, style, icons);
+  try {
+    await drawn(hidden.map, timeoutMs);
+    const source = hidden.map.getCanvas();
     const copy = document.createElement('canvas');
     copy.width = source.width;
     copy.height = source.height;
     copy.getContext('2d')!.drawImage(source, 0, 0);
+    keep(hidden);
     return copy;
-  } finally {
-    map.remove();
-    container.remove();
+  } catch (error) {
+    discard(hidden);
+    throw error;
   }
 }
