@@ -95,7 +95,7 @@ describe('Caspian coast around Baku (GSHHG, not Natural Earth)', () => {
     for (let x = 49.3; x <= 50.6; x += 0.02) {
       for (let y = 40.0; y <= 40.8; y += 0.02) expect(rendersAs([x, y]), `${x.toFixed(2)},${y.toFixed(2)}`).not.toBe('background');
     }
-  });
+  }, 60_000);
 
   it('keeps the shore within 60 km of Baku at ≈ 10 m detail', () => {
     const caspian = lakes.features.find((f) => f.properties.name === 'Caspian Sea')!;

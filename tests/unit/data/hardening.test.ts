@@ -135,7 +135,7 @@ describe('unknown keys deeper in a feature', () => {
   it('a misspelt provenance key is a warning', () => {
     const files = withLayer('khankendi.geojson', (j) => (j.features[0].properties.provenance.refrence = 'x'));
     expect(loadModel(files).warnings.map(formatError)).toContain(
-      'layers/khankendi.geojson: feature "khankendi": unknown key "refrence" in "provenance" (known: reference, note, alternatives)'
+      'layers/khankendi.geojson: feature "khankendi": unknown key "refrence" in "provenance" (known: reference, url, note, alternatives)'
     );
   });
 });
