@@ -3,7 +3,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
 import type { View } from '../data/view';
-import type { Theme } from './basemap';
+import { fontFaces, type Theme } from './basemap';
 import { geometryBounds } from '../data/geojson';
 import { cameraTarget, DEFAULT_BOUNDS, defaultPadding } from './camera';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
@@ -48,6 +48,19 @@ function collapseAttribution(container: HTMLElement): void {
   const attribution = container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show');
   attribution?.classList.remove('maplibregl-compact-show');
   attribution?.removeAttribute('open');
+}
+
+/**
+ * Starts downloading the label fonts at once, so the glyphs MapLibre asks for once its tiles are
+ * parsed need not wait for them: the browser hands MapLibre's own fetch the preloaded response.
+ */
+function preloadFonts(): void {
+  const urls = Object.values(fontFaces()).flatMap((entry) => (Array.isArray(entry) ? entry : [entry]).map((face) => (typeof face === 'string' ? face : face.url)));
+  for (const href of urls) {
+    if ([...document.querySelectorAll<HTMLLinkElement>('link[rel="preload"]')].some((link) => link.href === href)) continue;
+    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', type: 'font/woff2', crossOrigin: 'anonymous', href });
+    document.head.append(link);
+  }
 }
 
 /** The one owner of the MapLibre map: views call its methods, it reports clicks and moves back. */
@@ -104,6 +117,7 @@ export class MapController {
    */
   static async create(options: Omit<MapControllerOptions, 'basemap'> & { basemap?: BasemapPart | Promise<BasemapPart> }): Promise<MapController> {
     prewarm();
+    preloadFonts();
     const [icons, basemap] = await Promise.all([rasterizeIcons(Math.max(2, Math.ceil(window.devicePixelRatio))), options.basemap]);
     return new MapController({ ...options, basemap }, icons);
   }
