@@ -29,7 +29,7 @@ const SECTIONS = { idle: ONLY.has('idle') || ONLY.has('select'), export: ONLY.ha
 /** `--reuse-build`: keep `.bench/dist` from an earlier run instead of building it again. */
 const REUSE = process.argv.includes('--reuse-build');
 /** Selections measured per page load: each place of the shipped list once; fewer at scale. */
-const SCALE_SELECTIONS = 5;
+const SCALE_SELECTIONS = 3;
 const SCALE_TIMEOUT_MS = 300_000;
 
 if (!existsSync(join(DIST, 'index.html'))) {
