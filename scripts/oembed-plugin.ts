@@ -60,7 +60,14 @@ export function oembedFiles(base: string, places: { id: string; name: string }[]
 }
 
 /**
- * Adds the sharing tags to both pages' `<head>` and, when `PUBLIC_URL` gives the published address,
+ * What crawlers may read: everything (the snapshot renderer says `noindex` itself). Written as
+ * `robots.txt` at the site's root, so that a server that answers unknown paths with `index.html`
+ * (as `vite preview` does) does not hand crawlers an HTML page as robots.txt.
+ */
+const ROBOTS = 'User-agent: *\nAllow: /\n';
+
+/**
+ * Adds the sharing tags to both pages' `<head>`, writes `robots.txt` and, when `PUBLIC_URL` gives the published address,
  * writes the oEmbed files. Without it the build writes no absolute address (no oEmbed files, no
  * discovery link, no og:image or og:url) and says so.
  */
@@ -88,6 +95,7 @@ export function oembed(root: string): Plugin {
       });
     },
     generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'robots.txt', source: ROBOTS });
       if (!base) {
         this.warn('PUBLIC_URL is not set: no oEmbed files, oEmbed link, og:image or og:url were written (they need an absolute address); set PUBLIC_URL to the published address to add them');
         return;

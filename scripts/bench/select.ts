@@ -1,9 +1,13 @@
 import type { Page } from '@playwright/test';
 import { mapIdle } from './map-page';
 
-/** One selection timed: from the click to the frame that shows the passage, the map's highlight, and both. */
+/**
+ * One selection timed from the click: to the first animation frame after it (the main thread free
+ * again), to the frame that shows the passage, to the one that shows the map's highlight, and to both.
+ */
 export interface SelectSample {
   placeId: string;
+  nextFrameMs: number;
   passageMs: number;
   mapMs: number;
   totalMs: number;
@@ -56,11 +60,12 @@ async function selectOnce(page: Page, placeId: string): Promise<SelectSample | n
         let passageAt: number | null = null;
         let mapAt: number | null = null;
         let mapSeen = false;
+        let nextFrameAt: number | null = null;
         const finish = () => {
           if (passageAt === null || mapAt === null) return;
           map.off('render', onRender);
           clearTimeout(timer);
-          resolve({ placeId: id, passageMs: passageAt - t0, mapMs: mapAt - t0, totalMs: Math.max(passageAt, mapAt) - t0 });
+          resolve({ placeId: id, nextFrameMs: nextFrameAt! - t0, passageMs: passageAt - t0, mapMs: mapAt - t0, totalMs: Math.max(passageAt, mapAt) - t0 });
         };
         const onRender = () => {
           if (mapSeen || !settled()) return;
@@ -68,6 +73,7 @@ async function selectOnce(page: Page, placeId: string): Promise<SelectSample | n
           afterPaint((t) => ((mapAt = t), finish()));
         };
         const onFrame = () => {
+          nextFrameAt ??= performance.now();
           const shown = button.getAttribute('aria-pressed') === 'true' && document.querySelector('[data-testid="source-panel"] mark[aria-current="true"]');
           if (shown) afterPaint((t) => ((passageAt = t), finish()));
           else requestAnimationFrame(onFrame);
@@ -91,6 +97,8 @@ async function selectOnce(page: Page, placeId: string): Promise<SelectSample | n
  */
 export async function selectLatency(page: Page, placeIds: readonly string[], timeoutMs = 60_000): Promise<(SelectSample | null)[]> {
   const samples: (SelectSample | null)[] = [];
+  // tsx compiles the functions sent to the page with esbuild's keepNames, which calls a helper `__name`.
+  await page.evaluate('globalThis.__name ??= (f) => f');
   for (const id of placeIds) {
     samples.push(await selectOnce(page, id));
     await mapIdle(page, timeoutMs);

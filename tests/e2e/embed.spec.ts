@@ -199,7 +199,7 @@ test('the embed is usable by keyboard and axe-core finds no violation', async ({
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
 
-test('built without PUBLIC_URL, the pages carry description and Open Graph tags but no absolute address and no oEmbed files', async ({ request }) => {
+test('built without PUBLIC_URL, the pages carry description and Open Graph tags but no absolute address and no oEmbed files; robots.txt is plain text', async ({ request }) => {
   for (const path of ['/', '/embed.html']) {
     const html = await (await request.get(`${MAP_ORIGIN}${path}`)).text();
     expect(html).toContain('<meta name="description"');
@@ -212,6 +212,9 @@ test('built without PUBLIC_URL, the pages carry description and Open Graph tags 
     const response = await request.get(`${MAP_ORIGIN}${path}`);
     expect(response.headers()['content-type'] ?? '', path).not.toContain('json');
   }
+  const robots = await request.get(`${MAP_ORIGIN}/robots.txt`);
+  expect(robots.headers()['content-type'] ?? '').toContain('text/plain');
+  expect(await robots.text()).toBe('User-agent: *\nAllow: /\n');
 });
 
 test('oEmbed: the rich response’s snippet for a place works on another origin', async ({ page }) => {
