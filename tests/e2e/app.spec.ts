@@ -23,6 +23,7 @@ test('every place is in the place list', async ({ page }) => {
 });
 
 test('selecting each place highlights a passage that equals one of its citations', async ({ page }) => {
+  test.setTimeout(180_000);
   const seen = await openApp(page);
   for (const place of model.places) {
     await page.locator(`[data-testid="place-list"] [data-place-id="${place.id}"] button`).click();
