@@ -106,8 +106,7 @@ for (const size of SIZES) {
       await expect(live).toHaveText(new RegExp(`^${first}: 1 of`));
       await expectFocus(page, /^canvas \| map/);
       const id = model.places.find((p) => p.name === first)!.id;
-      const ringed = () => page.evaluate(() => [...new Set((window as any).__map.queryRenderedFeatures({ layers: ['story-hover-halo'] }).map((f: any) => f.properties.placeId))]);
-      await expect.poll(ringed).toEqual([id]);
+      await expect.poll(() => page.evaluate(() => (window as any).__map.getGlobalState().hover)).toBe(id);
       await page.keyboard.press('Enter');
       await expect(page.locator(`[data-place-id="${id}"] button`)).toHaveAttribute('aria-pressed', 'true');
       await expect(live).toHaveText(new RegExp(`^${first} selected\\.`));
