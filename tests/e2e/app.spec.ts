@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { CHROMIUM } from '../../scripts/chromium';
 import { MAIN_BOUNDS } from '../../src/lib/map/frames';
-import { activePassage, distinctColours, mapIdle, openApp, projectToPage, watch } from './helpers';
+import { activePassage, distinctColours, mapIdle, openApp, projectToPage, watch, renderedPlaceIds } from './helpers';
 import { shippedModel } from '../support/model';
 
 const model = shippedModel();
@@ -134,7 +134,7 @@ test('hiding a layer in the legend hides it on the map and in the URL', async ({
   await expect.poll(drawn).toBe(0);
   expect(page.url()).toMatch(/layers=khojaly,escape-route,baku-monument,flag-raising-2023/);
   // Khankendi is also a flag-raising town: its label stays while one of its layers is shown.
-  const labels = await page.evaluate(() => (window as any).__map.queryRenderedFeatures({ layers: ['story-labels', 'story-labels-primary'] }).map((f: any) => f.properties.placeId));
+  const labels = await renderedPlaceIds(page, ['story-labels', 'story-labels-primary']);
   expect(labels).toContain('khankendi');
   await page.locator('input[data-layer-id="khankendi"]').check();
   await expect.poll(drawn).toBeGreaterThan(0);
@@ -151,8 +151,7 @@ test('axe-core finds no accessibility violation, with and without a selection', 
 
 test('pointing at a place name in the text rings the place on the map without selecting it', async ({ page }) => {
   await openApp(page);
-  const ringed = () =>
-    page.evaluate(() => (window as any).__map.queryRenderedFeatures({ layers: ['story-hover-halo'] }).map((f: any) => f.properties.placeId));
+  const ringed = () => renderedPlaceIds(page, ['story-hover-halo']);
   expect(await ringed()).toEqual([]);
   await page.locator('[data-testid="source-panel"] .text a[data-place-id="aghdam"]').first().hover();
   await expect.poll(ringed).toEqual(['aghdam']);

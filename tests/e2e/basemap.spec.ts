@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { basemapPalette } from '../../src/lib/map/basemap/palette';
-import { distinctColours, openApp } from './helpers';
+import { distinctColours, openApp, renderedPlaceIds } from './helpers';
 
 const LABEL_LAYERS = [
   'basemap-town-labels',
@@ -99,7 +99,5 @@ test('choosing a basemap in the legend keeps the story layers on top and working
   expect(layers.slice(firstStory).every((id: string) => id.startsWith('story-'))).toBe(true);
   expect(page.url()).not.toContain('basemap=offline');
   await page.locator('[data-place-id="aghdam"] button').click();
-  await expect
-    .poll(() => page.evaluate(() => (window as any).__map.queryRenderedFeatures({ layers: ['story-selected-halo'] }).map((f: any) => f.properties.placeId)))
-    .toEqual(['aghdam']);
+  await expect.poll(() => renderedPlaceIds(page, ['story-selected-halo'])).toEqual(['aghdam']);
 });

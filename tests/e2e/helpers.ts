@@ -96,3 +96,11 @@ export async function distinctColours(page: Page, png: Buffer): Promise<number> 
 export async function pixelAt(page: Page, png: Buffer, x: number, y: number): Promise<[number, number, number]> {
   return (await inspectPng(page, png, x, y)).pixel;
 }
+
+/** The ids of the places the map draws in these layers (each once, in drawing order). */
+export function renderedPlaceIds(page: Page, layers: string[]): Promise<string[]> {
+  return page.evaluate(
+    (ids) => [...new Set<string>((window as any).__map.queryRenderedFeatures({ layers: ids }).map((f: any) => f.properties.placeId))],
+    layers
+  );
+}

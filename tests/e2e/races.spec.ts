@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
-import { mapIdle, openApp } from './helpers';
+import { mapIdle, openApp, renderedPlaceIds } from './helpers';
 import { shippedModel } from '../support/model';
 
 const model = shippedModel();
@@ -78,7 +78,7 @@ for (const size of SIZES) {
 
     test('hiding the selected place’s only layer takes its halo away, and showing it brings it back', async ({ page }) => {
       await openApp(page, 'place=aghdam');
-      const halo = () => page.evaluate(() => [...new Set((window as any).__map.queryRenderedFeatures({ layers: ['story-selected-halo'] }).map((f: any) => f.properties.placeId))]);
+      const halo = () => renderedPlaceIds(page, ['story-selected-halo']);
       await expect.poll(halo).toEqual(['aghdam']);
       await page.locator('input[data-layer-id="escape-route"]').uncheck();
       await expect.poll(halo).toEqual([]);

@@ -132,10 +132,15 @@ export function eventDates(event: StoryEvent): EventDate[] {
   return dates;
 }
 
+/** The sources that quote the event, each once, in the order of its quotations. */
+export function eventSources(event: StoryEvent): string[] {
+  return [...new Set(event.citations.map((c) => c.source))];
+}
+
 /** The sources that quote the event without giving it a date. */
 export function undatedSources(event: StoryEvent): string[] {
   const dated = new Set(event.citations.filter((c) => c.date !== null).map((c) => c.source));
-  return [...new Set(event.citations.map((c) => c.source))].filter((s) => !dated.has(s));
+  return eventSources(event).filter((s) => !dated.has(s));
 }
 
 /** The years an ISO date or interval covers: `[first, last]`. */

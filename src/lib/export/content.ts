@@ -1,4 +1,5 @@
 import type { Geometry, Position } from 'geojson';
+import { eventCaption } from '../data/events';
 import type { LayerId, Model, Place, Source } from '../data/types';
 import { formatHash, urlStateOf, type View } from '../state/url';
 import type { Bounds } from './mercator';
@@ -108,4 +109,11 @@ export function permalink(base: string, state: PermalinkState): string {
     urlStateOf({ view: state.view, visibleLayers: state.layers, placeId: state.place, citeIndex: 0, basemapId: state.basemap, eventId: state.event })
   );
   return `${base.replace(/#.*$/, '')}#${hash}`;
+}
+
+/** The subtitle an export proposes: the selected place's name, else the selected event's dated caption. */
+export function exportSubtitle(model: Model, placeId: string | null, eventId: string | null): string {
+  if (placeId) return model.places.find((p) => p.id === placeId)?.name ?? '';
+  const event = model.events.find((e) => e.id === eventId);
+  return event ? eventCaption(model, event) : '';
 }

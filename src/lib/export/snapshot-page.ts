@@ -1,7 +1,7 @@
 import { bundledModel } from '../data/bundled';
 import { MAP_TITLE } from '../title';
-import { eventCaption } from '../data/events';
 import { DEFAULT_LAYERS } from '../data/types';
+import { exportSubtitle } from './content';
 import { parseView } from '../state/url';
 import { ExportError, exportSnapshot, type ExportRequest } from './export';
 import type { Format } from './types';
@@ -39,13 +39,6 @@ async function base64(blob: Blob): Promise<string> {
   return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
 }
 
-/** The subtitle the dialog would propose: the place's name, else the event's dated caption. */
-function defaultSubtitle(place: string | null, eventId: string | undefined): string {
-  if (place) return model.places.find((p) => p.id === place)?.name ?? '';
-  const event = model.events.find((e) => e.id === eventId);
-  return event ? eventCaption(model, event) : '';
-}
-
 /** Runs one export for the headless snapshot, with the same code as the export dialog. */
 async function snapshot(options: SnapshotOptions): Promise<SnapshotAnswer> {
   try {
@@ -64,7 +57,7 @@ async function snapshot(options: SnapshotOptions): Promise<SnapshotAnswer> {
       place,
       event: options.event ?? null,
       title: options.title ?? MAP_TITLE,
-      subtitle: options.subtitle ?? defaultSubtitle(place, options.event),
+      subtitle: options.subtitle ?? exportSubtitle(model, place, options.event ?? null),
       theme: options.theme ?? 'light',
       basemap: options.basemap ?? null,
       permalinkBase: options.permalinkBase

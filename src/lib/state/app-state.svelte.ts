@@ -247,9 +247,9 @@ function clampIndex(index: number, length: number): number {
 
 /** The west-south and east-north corners around the places, for the camera. */
 function boundsOf(places: Place[]): [[number, number], [number, number]] {
-  const boxes = places.map((p) => geometryBounds(p.geometry));
+  const [west, south, east, north] = geometryBounds({ type: 'GeometryCollection', geometries: places.map((p) => p.geometry) });
   return [
-    [Math.min(...boxes.map((b) => b[0])), Math.min(...boxes.map((b) => b[1]))],
-    [Math.max(...boxes.map((b) => b[2])), Math.max(...boxes.map((b) => b[3]))]
+    [west, south],
+    [east, north]
   ];
 }
