@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { titleProblem } from '../../src/lib/data/descriptions';
-import { formatError, loadModel } from '../../src/lib/data/load';
-import { readGeodata } from '../../src/lib/data/read-files';
-import type { RawFiles } from '../../src/lib/data/types';
-
-const good = readGeodata('geodata');
-
-/** The shipped files with one layer file rewritten by `change`. */
-function withLayer(file: string, change: (json: any) => void): RawFiles {
-  const json = JSON.parse(good.layers[file]!);
-  change(json);
-  return { ...good, layers: { ...good.layers, [file]: JSON.stringify(json) } };
-}
-
-function errorsOf(files: RawFiles): string[] {
-  const result = loadModel(files);
-  return result.ok ? [] : result.errors.map(formatError);
-}
+import { loadModel } from '../../src/lib/data/load';
+import { errorsOf, withLayer } from '../support/model';
 
 const describeAs = (file: string, description: unknown) => withLayer(file, (j) => (j.layer.description = description));
 

@@ -1,29 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { eventCaption, isIsoDate } from '../../src/lib/data/events';
 import { formatHash, parseHash } from '../../src/lib/state/url';
-import { formatError, loadModel } from '../../src/lib/data/load';
-import { readGeodata } from '../../src/lib/data/read-files';
-import type { Model, RawFiles } from '../../src/lib/data/types';
+import type { RawFiles } from '../../src/lib/data/types';
+import { errorsOf, modelOf, shippedFiles, withJson } from '../support/model';
 
-const good = readGeodata('geodata');
-
-function modelOf(files: RawFiles): Model {
-  const result = loadModel(files);
-  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
-  return result.model;
-}
+const good = shippedFiles;
 
 /** The shipped files with one event rewritten by `change`. */
-function withEvent(id: string, change: (event: any) => void): RawFiles {
-  const json = JSON.parse(good.events!);
-  change(json.events.find((e: any) => e.id === id));
-  return { ...good, events: JSON.stringify(json) };
-}
-
-function errorsOf(files: RawFiles): string[] {
-  const result = loadModel(files);
-  return result.ok ? [] : result.errors.map(formatError);
-}
+const withEvent = (id: string, change: (event: any) => void): RawFiles =>
+  withJson('events', (json) => change(json.events.find((e: any) => e.id === id)));
 
 const model = modelOf(good);
 const event = (id: string) => model.events.find((e) => e.id === id)!;

@@ -1,28 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { uncoveredCapitalised } from '../../src/lib/data/gazetteer';
-import { formatError, loadModel } from '../../src/lib/data/load';
-import { readGeodata } from '../../src/lib/data/read-files';
-import type { Model, RawFiles, Source } from '../../src/lib/data/types';
+import type { RawFiles, Source } from '../../src/lib/data/types';
+import { errorsOf, modelOf, shippedFiles, withJson } from '../support/model';
 
-const good = readGeodata('geodata');
-
-function modelOf(files: RawFiles): Model {
-  const result = loadModel(files);
-  if (!result.ok) throw new Error(result.errors.map(formatError).join('\n'));
-  return result.model;
-}
+const good = shippedFiles;
 
 /** The shipped files with the gazetteer rewritten by `change`. */
-function withGazetteer(change: (json: any) => void): RawFiles {
-  const json = JSON.parse(good.gazetteer!);
-  change(json);
-  return { ...good, gazetteer: JSON.stringify(json) };
-}
-
-function errorsOf(files: RawFiles): string[] {
-  const result = loadModel(files);
-  return result.ok ? [] : result.errors.map(formatError);
-}
+const withGazetteer = (change: (json: any) => void): RawFiles => withJson('gazetteer', change);
 
 const model = modelOf(good);
 const allNames = [...model.gazetteer.entries.map((e) => e.name), ...model.gazetteer.notPlaces];

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatError, loadModel } from '../../src/lib/data/load';
-import { readGeodata } from '../../src/lib/data/read-files';
-import type { RawFiles } from '../../src/lib/data/types';
+import { errorsOf, shippedFiles, withLayer } from '../support/model';
 
-const good = readGeodata('geodata');
-
-/** The shipped files with one layer file rewritten by `change`. */
-function withLayer(file: string, change: (json: any) => void): RawFiles {
-  const json = JSON.parse(good.layers[file]!);
-  change(json);
-  return { ...good, layers: { ...good.layers, [file]: JSON.stringify(json) } };
-}
-
-function errorsOf(files: RawFiles): string[] {
-  const result = loadModel(files);
-  return result.ok ? [] : result.errors.map(formatError);
-}
+const good = shippedFiles;
 
 describe('loadModel on the shipped geodata', () => {
   const result = loadModel(good);

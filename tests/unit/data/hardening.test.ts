@@ -1,28 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatError, loadModel } from '../../../src/lib/data/load';
-import { readGeodata } from '../../../src/lib/data/read-files';
 import type { RawFiles } from '../../../src/lib/data/types';
+import { errorsOf, shippedFiles, withJson, withLayer } from '../../support/model';
 
-const good = readGeodata('geodata');
+const good = shippedFiles;
 
-function withLayer(file: string, change: (json: any) => void): RawFiles {
-  const json = JSON.parse(good.layers[file]!);
-  change(json);
-  return { ...good, layers: { ...good.layers, [file]: JSON.stringify(json) } };
-}
-
-function withIndex(change: (index: any[]) => void): RawFiles {
-  const index = JSON.parse(good.sourceIndex);
-  change(index);
-  return { ...good, sourceIndex: JSON.stringify(index) };
-}
+const withIndex = (change: (index: any[]) => void): RawFiles => withJson('sourceIndex', change);
 
 const withText = (file: string, text: string): RawFiles => ({ ...good, sourceTexts: { ...good.sourceTexts, [file]: text } });
-
-function errorsOf(files: RawFiles): string[] {
-  const result = loadModel(files);
-  return result.ok ? [] : result.errors.map(formatError);
-}
 
 describe('the loader refuses what it cannot stand behind', () => {
   it('a control character in a place name, naming file, feature and path', () => {
