@@ -24,9 +24,10 @@ export function placeLabel(place: Place): string {
 /** One point feature per (layer, place), for the icon layers. */
 export function storyPoints(model: Model): FeatureCollection<Point, StoryProps> {
   const features: Feature<Point, StoryProps>[] = [];
+  const byId = new Map(model.places.map((p) => [p.id, p]));
   for (const layer of model.layers) {
     for (const id of layer.placeIds) {
-      const place = model.places.find((p) => p.id === id);
+      const place = byId.get(id);
       if (!place || place.geometry.type !== 'Point') continue;
       features.push({ type: 'Feature', geometry: place.geometry, properties: propsOf(place, layer.id) });
     }
