@@ -52,7 +52,8 @@ export function mercatorY(lat: number): number {
   return 0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI);
 }
 
-function latOf(y: number): number {
+/** The latitude of a Web Mercator y (the inverse of `mercatorY`). */
+export function latOfMercatorY(y: number): number {
   return (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 }
 
@@ -64,8 +65,8 @@ export function viewBounds(view: ViewCenter, width: number, height: number): Bou
   const dx = width / 2 / world;
   const dy = height / 2 / world;
   return [
-    [(x - dx) * 360 - 180, latOf(y + dy)],
-    [(x + dx) * 360 - 180, latOf(y - dy)]
+    [(x - dx) * 360 - 180, latOfMercatorY(y + dy)],
+    [(x + dx) * 360 - 180, latOfMercatorY(y - dy)]
   ];
 }
 
