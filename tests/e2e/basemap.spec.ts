@@ -101,3 +101,40 @@ test('choosing a basemap in the legend keeps the story layers on top and working
   await page.locator('[data-place-id="aghdam"] button').click();
   await expect.poll(() => renderedPlaceIds(page, ['story-selected-halo'])).toEqual(['aghdam']);
 });
+
+/** Where each label of the repeated country names is drawn: its label point, when a label of that name is rendered on it (canvas pixels). */
+async function renderedCountryNames(page: import('@playwright/test').Page): Promise<{ name: string; x: number; y: number }[]> {
+  return page.evaluate(() => {
+    const map = (window as any).__map;
+    const layers = ['basemap-country-labels-local'];
+    const { width, height } = map.getCanvas().getBoundingClientRect();
+    const drawn: { name: string; x: number; y: number }[] = [];
+    for (const f of map.queryRenderedFeatures({ layers })) {
+      for (const lngLat of f.geometry.type === 'Point' ? [f.geometry.coordinates] : f.geometry.coordinates) {
+        const { x, y } = map.project(lngLat);
+        if (x < 0 || y < 0 || x > width || y > height || drawn.some((d) => d.name === f.properties.name && d.x === x && d.y === y)) continue;
+        const here = map.queryRenderedFeatures([[x - 3, y - 3], [x + 3, y + 3]], { layers });
+        if (here.some((g: any) => g.properties.name === f.properties.name)) drawn.push({ name: f.properties.name, x, y });
+      }
+    }
+    return drawn;
+  });
+}
+
+const COUNTRY_VIEWS = [
+  ['Khojaly', 39.91, 46.79, ['Azerbaijan']],
+  ['the border of Armenia west of Khojaly', 39.7, 46.046, ['Armenia', 'Azerbaijan']]
+] as const;
+
+for (const [name, lat, lng, countries] of COUNTRY_VIEWS) for (const zoom of [11, 12]) {
+  test(`at zoom ${zoom} over ${name} each country in view is named, none twice within 400 px`, async ({ page }) => {
+    await openApp(page, `view=${zoom}/${lat}/${lng}`);
+    const drawn = await renderedCountryNames(page);
+    expect([...new Set(drawn.map((d) => d.name))].sort()).toEqual([...countries]);
+    for (const a of drawn) {
+      for (const b of drawn) {
+        if (a !== b && a.name === b.name) expect.soft(Math.hypot(a.x - b.x, a.y - b.y), `${a.name} twice`).toBeGreaterThanOrEqual(400);
+      }
+    }
+  });
+}

@@ -48,14 +48,22 @@ test('the iframe’s height follows the embed’s content', async ({ page }) => 
   expect(await expectHeightFollows(page, frame)).toBeGreaterThan(withSources);
 });
 
-test('the iframe’s height follows the window’s width', async ({ page }) => {
+test('with a place chosen, the iframe’s height follows the window’s width', async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 900 });
   const { frame } = await openHost(page);
+  await frame.locator('[data-testid="embed-place-select"]').selectOption('khojaly');
+  await expect(frame.locator('[data-testid="passage-card"]')).toBeVisible();
   const wide = await expectHeightFollows(page, frame);
   await page.setViewportSize({ width: 400, height: 900 });
   await expect.poll(async () => (await heights(page, frame)).iframe).toBeLessThan(wide - 30);
   const narrow = await expectHeightFollows(page, frame);
   expect(narrow).toBeLessThan(wide - 30);
+});
+
+test('before a place is chosen, a phone-wide embed keeps a map at least 340 px tall', async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 900 });
+  const { frame } = await openHost(page);
+  expect((await frame.getByTestId('map').boundingBox())!.height).toBeGreaterThanOrEqual(340);
 });
 
 test('the host selects a place and the embed shows it, without echoing it as the reader’s choice', async ({ page }) => {

@@ -85,20 +85,33 @@ async function measure(page: Page): Promise<Drawn> {
 
 const overlap = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
+/** Every story place of the frame has its label drawn, wholly inside the map. */
+function expectEveryLabelInside(drawn: Drawn): void {
+  expect(Object.keys(drawn.labels).sort()).toEqual([...FRAMED].sort());
+  for (const [id, box] of Object.entries(drawn.labels)) {
+    expect.soft(box.left, `${id} left`).toBeGreaterThanOrEqual(0);
+    expect.soft(box.top, `${id} top`).toBeGreaterThanOrEqual(0);
+    expect.soft(box.right, `${id} right`).toBeLessThanOrEqual(drawn.width);
+    expect.soft(box.bottom, `${id} bottom`).toBeLessThanOrEqual(drawn.height);
+  }
+}
+
+/** Any two story points of the frame are at least 24 px apart. */
+function expectPointsApart(points: Drawn['points']): void {
+  for (const a of FRAMED) {
+    for (const b of FRAMED) {
+      if (a < b) expect.soft(Math.hypot(points[a]![0] - points[b]![0], points[a]![1] - points[b]![1]), `${a}–${b}`).toBeGreaterThanOrEqual(24);
+    }
+  }
+}
+
 for (const [width, height] of SIZES) {
   test.describe(`at ${width} × ${height}`, () => {
     test.use({ viewport: { width, height } });
 
     test('the default view labels every story place of the frame, inside the frame', async ({ page }) => {
       await openApp(page);
-      const drawn = await measure(page);
-      expect(Object.keys(drawn.labels).sort()).toEqual([...FRAMED].sort());
-      for (const [id, box] of Object.entries(drawn.labels)) {
-        expect.soft(box.left, `${id} left`).toBeGreaterThanOrEqual(0);
-        expect.soft(box.top, `${id} top`).toBeGreaterThanOrEqual(0);
-        expect.soft(box.right, `${id} right`).toBeLessThanOrEqual(drawn.width);
-        expect.soft(box.bottom, `${id} bottom`).toBeLessThanOrEqual(drawn.height);
-      }
+      expectEveryLabelInside(await measure(page));
     });
 
     test('no story label is covered by another label, another place’s icon, a control or an inset', async ({ page }) => {
@@ -117,12 +130,7 @@ for (const [width, height] of SIZES) {
 
     test('any two story points of the default view are at least 24 px apart', async ({ page }) => {
       await openApp(page);
-      const { points } = await measure(page);
-      for (const a of FRAMED) {
-        for (const b of FRAMED) {
-          if (a < b) expect.soft(Math.hypot(points[a]![0] - points[b]![0], points[a]![1] - points[b]![1]), `${a}–${b}`).toBeGreaterThanOrEqual(24);
-        }
-      }
+      expectPointsApart((await measure(page)).points);
     });
 
     test('a tap 11 px from a story point selects that place (24 px touch targets)', async ({ page }) => {
@@ -198,4 +206,26 @@ test('the embed shows the inset, and activating it selects the monument', async 
   await mapIdle(page);
   await page.getByTestId('inset').click();
   await expect(page.getByTestId('embed-place-select')).toHaveValue('mothers-cry');
+});
+
+test.describe('the compact embed on a phone, 390 × 844', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('its default view labels every story place of the frame, inside the map', async ({ page }) => {
+    await page.goto('/embed.html');
+    await mapIdle(page);
+    expectEveryLabelInside(await measure(page));
+  });
+
+  test('its default view keeps any two story points at least 24 px apart', async ({ page }) => {
+    await page.goto('/embed.html');
+    await mapIdle(page);
+    expectPointsApart((await measure(page)).points);
+  });
+
+  test('is at most 640 px tall before a place is chosen', async ({ page }) => {
+    await page.goto('/embed.html');
+    await mapIdle(page);
+    expect((await page.getByTestId('embed').boundingBox())!.height).toBeLessThanOrEqual(640);
+  });
 });

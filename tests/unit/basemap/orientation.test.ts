@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiPoint, Position } from 'geojson';
-import { viewBounds, type Bounds } from '../../../src/lib/map/frames';
+import { mercatorX, mercatorY, viewBounds, type Bounds } from '../../../src/lib/map/frames';
 import { contains, readBasemap } from './helpers.ts';
 
 const land = readBasemap('land.geojson').features.filter((f) => f.properties.res === '10m');
@@ -52,4 +52,19 @@ describe('the region', () => {
     const region = labels.filter((f) => f.properties.kind === 'region').map((f) => f.properties.name);
     expect(region).toEqual(['Karabakh']);
   });
+});
+
+describe('the repeated country names', () => {
+  const local = labels.filter((f) => f.properties.kind === 'country' && f.properties.scale === 'local');
+
+  it.each(local.map((f) => [String(f.properties.name), Number(f.properties.from), f] as const))(
+    'never name %s twice within 400 px at zoom %s, where their level starts',
+    (_, zoom, f) => {
+      const world = 512 * 2 ** zoom;
+      const px = (f.geometry as MultiPoint).coordinates.map(([x, y]) => [mercatorX(x!) * world, mercatorY(y!) * world] as const);
+      let nearest = Infinity;
+      for (let i = 0; i < px.length; i++) for (let j = i + 1; j < px.length; j++) nearest = Math.min(nearest, Math.hypot(px[i]![0] - px[j]![0], px[i]![1] - px[j]![1]));
+      expect(nearest).toBeGreaterThanOrEqual(400);
+    }
+  );
 });
