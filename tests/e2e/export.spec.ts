@@ -60,6 +60,14 @@ test('story symbols are drawn at their projected positions', async ({ page }) =>
   }
 });
 
+test('a PNG repeated after another export in the kept hidden map has the pixels of the first, drawn by a new map', async ({ page }) => {
+  const request = { preset: 'social-wide', scale: 1, place: 'khojaly' } as const;
+  const first = await snapshot(page, request);
+  await snapshot(page, { preset: 'social-wide', scale: 1, event: 'flag-2023' });
+  const again = await snapshot(page, request);
+  expect(again.bytes.equals(first.bytes)).toBe(true);
+});
+
 test('the burned-in source list is the sources of the places in view', async ({ page }) => {
   const cited = (ids: string[]) => model.sources.filter((s) => model.places.some((p) => ids.includes(p.id) && p.citations.some((c) => c.source === s.id))).map((s) => s.id);
   const [lng, lat] = point('mothers-cry');
