@@ -60,6 +60,14 @@ test('story symbols are drawn at their projected positions', async ({ page }) =>
   }
 });
 
+test('a PNG repeated after another export in the kept hidden map has the pixels of the first, drawn by a new map', async ({ page }) => {
+  const request = { preset: 'social-wide', scale: 1, place: 'khojaly' } as const;
+  const first = await snapshot(page, request);
+  await snapshot(page, { preset: 'social-wide', scale: 1, event: 'flag-2023' });
+  const again = await snapshot(page, request);
+  expect(again.bytes.equals(first.bytes)).toBe(true);
+});
+
 test('the burned-in source list is the sources of the places in view', async ({ page }) => {
   const cited = (ids: string[]) => model.sources.filter((s) => model.places.some((p) => ids.includes(p.id) && p.citations.some((c) => c.source === s.id))).map((s) => s.id);
   const [lng, lat] = point('mothers-cry');
@@ -214,4 +222,60 @@ test('the SVG labels Khojaly at the default extent and the monument in the Baku 
   const svg = (await snapshot(page, { format: 'svg', width: 1123, height: 794, preset: 'custom' })).bytes.toString('utf8');
   expect(svg).toMatch(/<text class="label story-label" data-layer="story-labels-primary" data-place-id="khojaly"[^>]*><tspan[^>]*>Khojaly<\/tspan>/);
   expect(svg).toMatch(/<g id="inset-baku"[\s\S]*data-place-id="mothers-cry"[\s\S]*<\/g>/);
+});
+
+/** RGB of several pixels of a PNG, decoded once. */
+function pixelsAt(page: Page, png: Buffer, points: [number, number][]): Promise<[number, number, number][]> {
+  return page.evaluate(
+    async ({ b64, points }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const ctx = Object.assign(document.createElement('canvas'), { width: img.width, height: img.height }).getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      return points.map(([x, y]) => {
+        const at = (Math.round(y) * img.width + Math.round(x)) * 4;
+        return [data[at]!, data[at + 1]!, data[at + 2]!] as [number, number, number];
+      });
+    },
+    { b64: png.toString('base64'), points }
+  );
+}
+
+test.describe('a selected timeline event', () => {
+  const event = model.events.find((e) => e.id === 'flag-2023')!;
+
+  test('a PNG rings each of its places as the SVG does (the colour and width of the screen style, see parity.test.ts)', async ({ page }) => {
+    const svg = (await snapshot(page, { format: 'svg', preset: 'social-wide', event: event.id })).bytes.toString('utf8');
+    const circle = svg.match(/<g data-layer="story-event-halo"><circle [^>]*>/)![0];
+    const attr = (name: string) => circle.match(new RegExp(` ${name}="([^"]+)"`))![1]!;
+    const radius = Number(attr('r')) + Number(attr('stroke-width')) / 2;
+    const colour = attr('stroke').match(/\d+/g)!.map(Number);
+    const ringed = async (options: Partial<SnapshotOptions>) => {
+      const out = await snapshot(page, { preset: 'social-wide', scale: 1, ...options });
+      const m = out.map as { x: number; y: number; w: number; h: number; center: [number, number]; zoom: number };
+      const project = projector({ center: m.center, zoom: m.zoom, width: m.w, height: m.h });
+      const counts: Record<string, number> = {};
+      for (const id of event.places) {
+        const [px, py] = project(point(id));
+        const ring = Array.from({ length: 36 }, (_, i): [number, number] => [m.x + px + radius * Math.cos(i / 5.73), m.y + py + radius * Math.sin(i / 5.73)]);
+        counts[id] = (await pixelsAt(page, out.bytes, ring)).filter((p) => near(p, colour, 30)).length;
+      }
+      return counts;
+    };
+    const withEvent = await ringed({ event: event.id });
+    const without = await ringed({});
+    for (const id of event.places) {
+      expect(withEvent[id], `${id}: ring pixels of 36 with the event`).toBeGreaterThanOrEqual(9);
+      expect(without[id], `${id}: ring pixels of 36 without it`).toBeLessThan(3);
+    }
+  });
+
+  test('an SVG rings each of its places with an element naming the place', async ({ page }) => {
+    const svg = (await snapshot(page, { format: 'svg', event: event.id })).bytes.toString('utf8');
+    const rings = svg.match(/<g data-layer="story-event-halo">.*?<\/g>/)?.[0] ?? '';
+    const ids = [...rings.matchAll(/<circle data-place-id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.sort()).toEqual([...event.places].sort());
+  });
 });

@@ -1,4 +1,4 @@
-import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { LayerSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type Model } from '../data/types';
 import { STORY_ATTRIBUTION, plainAttribution } from '../map/attribution';
 import { basemapChoice, BASEMAPS } from '../data/basemaps';
@@ -9,6 +9,7 @@ import { permalink } from './content';
 import { exportAnnotations, exportGeoJson } from './data';
 import { drawMap, rasterStyle, styleData, type MapDrawing } from './drawing';
 import { canvasMeasure, loadExportFonts } from './fonts';
+import { exportStyle } from './style';
 import { linkView, planFrame, type FramePlan } from './frame';
 import type { FrameContent, Op } from './layout';
 import { ExportError, checkRasterSize, composeRaster, encodeCanvas } from './raster';
@@ -51,11 +52,6 @@ export function outputSize(request: ExportRequest): OutputSize {
     if (e instanceof SizeError) throw new ExportError(e.message);
     throw e;
   }
-}
-
-/** The style the export draws from: the map's own (offline basemap), for the request's layers, selection and theme. */
-export function exportStyle(model: Model, request: ExportRequest, basemap?: BasemapPart): StyleSpecification {
-  return buildStyle({ model, theme: request.theme, visible: request.layers, selected: request.place, basemap });
 }
 
 const fileStem = (request: ExportRequest) => `khojaly-map${request.place ? `-${request.place}` : ''}`;

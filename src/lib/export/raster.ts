@@ -43,27 +43,21 @@ async function overlaySvg(markup: string, w: number, h: number, pixelRatio: numb
   return svg.replace('>', `>${await embeddedFontStyle(svg)}`);
 }
 
-/**
- * Encodes a canvas as PNG or JPEG. Its pixels are read once into a canvas that lives in memory
- * (`willReadFrequently`) and encoded from there: the same pixels, but a GPU-backed canvas
- * (Chromium's default, also on its software GPU) is otherwise read back pixel by pixel inside
- * `toBlob`, which took four times as long in the bench.
- */
-export async function encodeCanvas(canvas: HTMLCanvasElement, mime: string, quality: number): Promise<Blob | null> {
-  const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-  const memory = document.createElement('canvas');
-  memory.width = canvas.width;
-  memory.height = canvas.height;
-  memory.getContext('2d', { willReadFrequently: true })!.putImageData(pixels, 0, 0);
-  return new Promise((resolve) => memory.toBlob(resolve, mime, quality));
+/** Encodes a canvas as PNG or JPEG. */
+export function encodeCanvas(canvas: HTMLCanvasElement, mime: string, quality: number): Promise<Blob | null> {
+  return new Promise((resolve) => canvas.toBlob(resolve, mime, quality));
 }
 
-/** Draws the layout's operations, with the map image in its rectangle, onto a new canvas. */
+/**
+ * Draws the layout's operations, with the map image in its rectangle, onto a new canvas. The canvas
+ * lives in memory (`willReadFrequently`): a GPU-backed one (Chromium's default, also on its software
+ * GPU) is read back pixel by pixel inside `toBlob`, which took four times as long in the bench.
+ */
 export async function composeRaster(ops: Op[], mapImage: CanvasImageSource, pixelWidth: number, pixelHeight: number, pixelRatio: number): Promise<HTMLCanvasElement> {
   const canvas = document.createElement('canvas');
   canvas.width = pixelWidth;
   canvas.height = pixelHeight;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) throw new ExportError(`the browser could not make a ${pixelWidth} × ${pixelHeight} px canvas`);
   ctx.scale(pixelRatio, pixelRatio);
   for (const op of ops) {

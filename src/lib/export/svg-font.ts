@@ -23,11 +23,22 @@ function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Subsets made, by font URL and characters: a repeated export (or its raster overlay) does not parse the font again. */
+const subsets = new Map<string, Promise<string>>();
+
 /** A WOFF of the shipped Noto Sans cut down to the given characters (fonteditor-core), as base64. */
-export async function subsetFont(url: string, codePoints: number[]): Promise<string> {
-  const font = Font.create(await load(url), { type: 'ttf', subset: codePoints, hinting: false, kerning: true });
-  const woff = font.write({ type: 'woff' }) as ArrayBuffer | Uint8Array;
-  return base64(woff instanceof Uint8Array ? woff : new Uint8Array(woff));
+export function subsetFont(url: string, codePoints: number[]): Promise<string> {
+  const key = `${url} ${codePoints.join(',')}`;
+  let subset = subsets.get(key);
+  if (!subset) {
+    subset = load(url).then((file) => {
+      const woff = Font.create(file, { type: 'ttf', subset: codePoints, hinting: false, kerning: true }).write({ type: 'woff' }) as ArrayBuffer | Uint8Array;
+      return base64(woff instanceof Uint8Array ? woff : new Uint8Array(woff));
+    });
+    subsets.set(key, subset);
+    subset.catch(() => subsets.delete(key));
+  }
+  return subset;
 }
 
 /**

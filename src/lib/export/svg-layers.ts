@@ -141,7 +141,7 @@ function lineIcons(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Proj
   return lines.flatMap((line: Position[]) => {
     const points = line.map((c) => project(c));
     const length = points.slice(1).reduce((sum, b, i) => sum + Math.hypot(b[0] - points[i]![0], b[1] - points[i]![1]), 0);
-    return alongLine(points, center ? 2 * length : spacing)
+    return alongLine(points, center ? length : spacing)
       .filter(({ p }) => inside(p, frame, -Math.max(w, h) * scale * 0.5))
       .map(({ p, angle }) => `<g transform="rotate(${n(angle)} ${n(p[0])} ${n(p[1])})">${iconGroup(name, p[0] - (w * scale) / 2, p[1] - (h * scale) / 2, scale, `class="line-icon"${placeAttr(f)}`)}</g>`);
   });
@@ -218,25 +218,32 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, 
         const icon = 'icon-image' in (layer.layout ?? {}) ? String(r.layout('icon-image', ef) ?? '') : '';
         if (icon && (placement === 'line' || placement === 'line-center')) {
           out.push(...lineIcons(r, f, ef, project, frame, placement === 'line-center'));
-        } else if (f.geometry.type === 'Point') {
-          const p = project(f.geometry.coordinates);
-          if (!inside(p, frame)) continue;
-          if (icon) {
-            const [w, h] = ICON_SIZE[icon] ?? [16, 16];
-            const scale = Number(r.layout('icon-size', ef));
-            const [ox, oy] = ICON_OFFSET[String(r.layout('icon-anchor', ef))] ?? [-0.5, -0.5];
-            const [x, y] = [p[0] + ox * w * scale, p[1] + oy * h * scale];
-            out.push(iconGroup(icon, x, y, scale, `class="story-symbol"${placeAttr(f)}`));
-            symbols.push({ placeId: (f.properties.placeId as string) ?? null, at: p, box: [x, y, x + w * scale, y + h * scale], story: true });
-          }
-          if ('text-field' in (layer.layout ?? {})) {
-            const lines = textLines(r.layout('text-field', ef));
-            if (lines.length > 0) labels.push(labelCandidate(r, f, ef, p, lines));
-          }
+        } else {
+          const points = pointsOf(f.geometry).map((c) => project(c)).filter((p) => inside(p, frame));
+          for (const p of points) pointSymbol(r, f, ef, p, icon, { out, symbols, labels });
         }
       }
     }
     if (out.length > 0) svg.push(`<g data-layer="${layer.id}">${out.join('')}</g>`);
   }
   return { svg, symbols, labels };
+}
+
+/** The positions of a point or multi-point geometry (a symbol at each, as MapLibre draws them); none for other geometries. */
+const pointsOf = (g: Geometry): Position[] => (g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : []);
+
+/** A symbol layer's icon and label at one point: the icon drawn into `to.out`, the label added to the candidates. */
+function pointSymbol(r: LayerReader, f: AnyFeature, ef: EvalFeature, p: [number, number], icon: string, to: { out: string[]; symbols: DrawnSymbol[]; labels: LabelCandidate[] }): void {
+  if (icon) {
+    const [w, h] = ICON_SIZE[icon] ?? [16, 16];
+    const scale = Number(r.layout('icon-size', ef));
+    const [ox, oy] = ICON_OFFSET[String(r.layout('icon-anchor', ef))] ?? [-0.5, -0.5];
+    const [x, y] = [p[0] + ox * w * scale, p[1] + oy * h * scale];
+    to.out.push(iconGroup(icon, x, y, scale, `class="story-symbol"${placeAttr(f)}`));
+    to.symbols.push({ placeId: (f.properties.placeId as string) ?? null, at: p, box: [x, y, x + w * scale, y + h * scale], story: true });
+  }
+  if ('text-field' in (r.layer.layout ?? {})) {
+    const lines = textLines(r.layout('text-field', ef));
+    if (lines.length > 0) to.labels.push(labelCandidate(r, f, ef, p, lines));
+  }
 }

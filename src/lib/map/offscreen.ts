@@ -56,6 +56,9 @@ interface Hidden {
   map: MapLibreMap;
   container: HTMLDivElement;
   glLimit: number;
+  /** The pixel ratio and theme of the style last drawn: a style diff is used only when both are the same. */
+  pixelRatio: number;
+  theme: Theme;
   busy: boolean;
   lost: boolean;
   timer?: ReturnType<typeof setTimeout>;
@@ -65,8 +68,11 @@ interface Hidden {
  * The hidden map kept between exports. Making one is most of a raster export's cost on a slow
  * GPU (a new WebGL context, then every shader compiled again), and so is removing one; the dialog's
  * preview and its download, or the snapshot CLI's exports, draw in the same one instead. Each export
- * loads its style anew (`setStyle` without diff: new sources, tiles, glyphs, images and symbol
- * placement), so what it draws is what a new map would draw.
+ * of the same pixel ratio and theme as the last sets its style as a diff (MapLibre's `setStyle`
+ * default; otherwise the style is loaded anew): a source whose specification is unchanged
+ * (the basemap's, most story sources) keeps its parsed tiles, a changed one is loaded anew, the
+ * global state and layers are updated, and symbols are placed again, so what it draws is what a new
+ * map would draw (the export tests compare the pixels of a first and a repeated export).
  */
 let kept: Hidden | null = null;
 
@@ -121,7 +127,7 @@ function createHidden(options: MapRender, style: StyleSpecification, icons: Icon
     canvasContextAttributes: { preserveDrawingBuffer: true }
   });
   attachIcons(map, icons);
-  const hidden: Hidden = { map, container, glLimit: options.glLimit, busy: true, lost: false };
+  const hidden: Hidden = { map, container, glLimit: options.glLimit, pixelRatio, theme: options.theme, busy: true, lost: false };
   map.on('webglcontextlost', () => (hidden.lost = true));
   map.on('error', (e) => console.warn('offscreen map:', e.error?.message ?? e));
   return hidden;
@@ -136,9 +142,13 @@ function reuseKept(options: MapRender, style: StyleSpecification, icons: Icons):
   const { camera, pixelRatio } = options;
   sizeContainer(hidden.container, camera.width, camera.height);
   attachIcons(hidden.map, icons);
-  hidden.map.setStyle(style, { diff: false });
+  const same = hidden.pixelRatio === pixelRatio && hidden.theme === options.theme;
+  hidden.map.setStyle(style, { diff: same });
+  hidden.pixelRatio = pixelRatio;
+  hidden.theme = options.theme;
   hidden.map.setPixelRatio(pixelRatio);
   hidden.map.jumpTo({ center: camera.center, zoom: camera.zoom, bearing: 0, pitch: 0 });
+  hidden.map.triggerRepaint();
   return hidden;
 }
 

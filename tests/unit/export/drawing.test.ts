@@ -98,3 +98,45 @@ describe('the main frame', () => {
     expect(camera).toEqual(fitCamera(MAIN, 900, 600));
   });
 });
+
+describe('a selected timeline event', () => {
+  const ringed = (layers: string[], id: string) => [...(layers.find((l) => l.startsWith(`<g data-layer="${id}">`)) ?? '').matchAll(/data-place-id="([^"]+)"/g)].map((m) => m[1]);
+
+  it('rings each of its places at its point, as the screen does', () => {
+    const { drawing, camera } = draw({ width: 900, height: 600, event: 'flag-2023' });
+    const project = projector(camera);
+    const rings = drawing.layers.find((l) => l.startsWith('<g data-layer="story-event-halo">')) ?? '';
+    for (const id of model.events.find((e) => e.id === 'flag-2023')!.places) {
+      const [x, y] = project(point(id));
+      expect(rings, id).toMatch(new RegExp(`<circle data-place-id="${id}" cx="${Math.round(x * 100) / 100}" cy="${Math.round(y * 100) / 100}"`));
+    }
+  });
+
+  it('marks the route it concerns', () => {
+    expect(ringed(draw({ width: 900, height: 600, event: 'attack-1992' }).drawing.layers, 'story-route-marked')).toEqual(['khojaly-aghdam-route']);
+  });
+
+  it('rings nothing without an event', () => {
+    const { drawing } = draw({ width: 900, height: 600 });
+    expect(ringed(drawing.layers, 'story-event-halo')).toEqual([]);
+    expect(ringed(drawing.layers, 'story-route-marked')).toEqual([]);
+  });
+});
+
+describe('the route arrow', () => {
+  it('sits at the middle of the route line, as MapLibre places a line-center symbol', () => {
+    const { drawing, camera } = draw({ width: 900, height: 600 });
+    const project = projector(camera);
+    const line = (model.places.find((p) => p.id === 'khojaly-aghdam-route')!.geometry as unknown as { coordinates: [number, number][] }).coordinates.map((c) => project(c));
+    const lengths = line.slice(1).map((b, i) => Math.hypot(b[0] - line[i]![0], b[1] - line[i]![1]));
+    let half = lengths.reduce((a, b) => a + b, 0) / 2;
+    let i = 0;
+    while (half > lengths[i]!) half -= lengths[i++]!;
+    const t = half / lengths[i]!;
+    const middle = [line[i]![0] + (line[i + 1]![0] - line[i]![0]) * t, line[i]![1] + (line[i + 1]![1] - line[i]![1]) * t];
+    const arrows = drawing.layers.find((l) => l.startsWith('<g data-layer="story-route-arrows">'))!;
+    const at = [...arrows.matchAll(/rotate\([-\d.]+ ([-\d.]+) ([-\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(at).toHaveLength(1);
+    expect(Math.hypot(at[0]![0]! - middle[0]!, at[0]![1]! - middle[1]!)).toBeLessThan(1);
+  });
+});

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
-import type { LayerId } from '../../../src/lib/data/types';
+import { LAYER_IDS, type LayerId, type Model } from '../../../src/lib/data/types';
 import { loadModel } from '../../../src/lib/data/load';
 import { readGeodata } from '../../../src/lib/data/read-files';
 import { drawMap, styleData, type MapDrawing } from '../../../src/lib/export/drawing';
 import type { Measure } from '../../../src/lib/export/layout';
 import { fitCamera, type Bounds, type Camera } from '../../../src/lib/export/mercator';
+import { exportStyle } from '../../../src/lib/export/style';
 import { basemapSourceData, type BasemapData } from '../../../src/lib/export/svg-basemap';
 import { BASEMAP_SOURCE, type Theme } from '../../../src/lib/map/basemap';
 import { MAIN_BOUNDS } from '../../../src/lib/map/frames';
-import { buildStyle } from '../../../src/lib/map/style';
 
 const result = loadModel(readGeodata('geodata'));
 if (!result.ok) throw new Error('shipped geodata is invalid');
@@ -33,14 +33,18 @@ export interface DrawOptions {
   height?: number;
   visible?: readonly LayerId[];
   selected?: string | null;
+  /** The timeline event selected. */
+  event?: string | null;
   theme?: Theme;
+  /** The model drawn; the shipped one when absent. */
+  model?: Model;
 }
 
 /** The map drawn as an export draws it, from the app's own style. */
-export function draw(options: DrawOptions = {}): { drawing: MapDrawing; camera: Camera; style: ReturnType<typeof buildStyle> } {
+export function draw(options: DrawOptions = {}): { drawing: MapDrawing; camera: Camera; style: ReturnType<typeof exportStyle> } {
   const camera = options.camera ?? fitCamera(MAIN, options.width ?? 900, options.height ?? 600);
   const theme = options.theme ?? 'light';
-  const style = buildStyle({ model, theme, visible: options.visible, selected: options.selected ?? null });
+  const style = exportStyle(options.model ?? model, { theme, layers: options.visible ?? LAYER_IDS, place: options.selected ?? null, event: options.event ?? null });
   const data = styleData(style, basemapSourceData(basemap));
   return { drawing: drawMap({ style, data, camera, measure, theme, base: 14 }), camera, style };
 }
