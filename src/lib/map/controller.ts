@@ -81,7 +81,8 @@ export class MapController {
       interactive: options.interactive ?? true,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: options.preserveDrawingBuffer ?? false },
-      fadeDuration: options.reducedMotion() ? 0 : 300,
+      // Labels appear at once: no fade frames to draw before the first `idle`.
+      fadeDuration: 0,
       maxZoom: 18,
       minZoom: 2
     });
