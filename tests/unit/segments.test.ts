@@ -40,4 +40,17 @@ describe('segmentText', () => {
     ]);
     expect(runs.filter((r) => r.highlight).map((r) => r.highlight!.current)).toEqual([true]);
   });
+
+  it('cuts unmarked text at the given offsets, so moving a highlight leaves the runs it does not touch as they were', () => {
+    const cuts = [5, 15, 23, 37];
+    const span = (r: { start: number; end: number; highlight: unknown }) => `${r.start}-${r.end}${r.highlight ? ' marked' : ''}`;
+    const before = segmentText(text, mentions, [{ start: 5, end: 15, current: true }], cuts).map(span);
+    const after = segmentText(text, mentions, [{ start: 23, end: 37, current: true }], cuts).map(span);
+    expect(after.filter((r) => before.includes(r))).toEqual(['0-5', '15-23', '37-47']);
+  });
+
+  it('never cuts a marked passage at the given offsets', () => {
+    const runs = segmentText(text, mentions, [{ start: 5, end: 37, current: true }], [15, 23]);
+    expect(runs.filter((r) => r.highlight).map((r) => [r.start, r.end])).toEqual([[5, 37]]);
+  });
 });

@@ -27,23 +27,38 @@ export interface Run {
  * (plain text, or a place mention), so a view can render marks and links without nesting errors.
  * Where highlights overlap the current one wins, then the earlier; a mention crossing a run
  * boundary is split across the runs.
+ *
+ * Unmarked text is also cut at `cuts` (offsets that do not depend on the highlights, such as
+ * every passage boundary of the text), so a view keying runs by their start keeps the runs a new
+ * highlight does not touch: only the runs of the passages that change are made again.
  */
-export function segmentText(text: string, mentions: Mention[], highlights: Highlight[]): Run[] {
+export function segmentText(text: string, mentions: Mention[], highlights: Highlight[], cuts: readonly number[] = []): Run[] {
   const current = highlights.find((h) => h.current);
   const overlapsCurrent = (h: Highlight) => current !== undefined && h !== current && h.start < current.end && current.start < h.end;
   const sorted = highlights.filter((h) => !overlapsCurrent(h)).sort((a, b) => a.start - b.start);
   const runs: Run[] = [];
   let at = 0;
+  const stops = [...new Set(cuts)].sort((a, b) => a - b);
   const push = (start: number, end: number, highlight: Highlight | null) => {
     if (end > start) runs.push({ start, end, highlight, pieces: piecesOf(text, start, end, mentions) });
   };
+  const pushUnmarked = (start: number, end: number) => {
+    let from = start;
+    for (const stop of stops) {
+      if (stop <= from) continue;
+      if (stop >= end) break;
+      push(from, stop, null);
+      from = stop;
+    }
+    push(from, end, null);
+  };
   for (const highlight of sorted) {
     if (highlight.start < at) continue;
-    push(at, highlight.start, null);
+    pushUnmarked(at, highlight.start);
     push(highlight.start, highlight.end, highlight);
     at = highlight.end;
   }
-  push(at, text.length, null);
+  pushUnmarked(at, text.length);
   return runs;
 }
 
