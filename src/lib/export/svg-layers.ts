@@ -132,7 +132,7 @@ const ICON_OFFSET: Record<string, [number, number]> = {
 const placeAttr = (f: AnyFeature) => (typeof f.properties.placeId === 'string' ? ` data-place-id="${esc(f.properties.placeId)}"` : '');
 
 /** Icons along a line: every `symbol-spacing` pixels, or one at the middle of each line for `line-center`. */
-function lineIcons(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Project, frame: Frame, center = false): string[] {
+function lineIcons(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Project, frame: Frame, symbols: DrawnSymbol[], center = false): string[] {
   const name = String(r.layout('icon-image', ef) ?? '');
   const [w, h] = ICON_SIZE[name] ?? [16, 16];
   const scale = Number(r.layout('icon-size', ef));
@@ -143,7 +143,11 @@ function lineIcons(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Proj
     const length = points.slice(1).reduce((sum, b, i) => sum + Math.hypot(b[0] - points[i]![0], b[1] - points[i]![1]), 0);
     return alongLine(points, center ? length : spacing)
       .filter(({ p }) => inside(p, frame, -Math.max(w, h) * scale * 0.5))
-      .map(({ p, angle }) => `<g transform="rotate(${n(angle)} ${n(p[0])} ${n(p[1])})">${iconGroup(name, p[0] - (w * scale) / 2, p[1] - (h * scale) / 2, scale, `class="line-icon"${placeAttr(f)}`)}</g>`);
+      .map(({ p, angle }) => {
+        const half = (Math.max(w, h) * scale) / 2;
+        symbols.push({ placeId: (f.properties.placeId as string) ?? null, at: p, box: [p[0] - half, p[1] - half, p[0] + half, p[1] + half], story: false });
+        return `<g transform="rotate(${n(angle)} ${n(p[0])} ${n(p[1])})">${iconGroup(name, p[0] - (w * scale) / 2, p[1] - (h * scale) / 2, scale, `class="line-icon"${placeAttr(f)}`)}</g>`;
+      });
   });
 }
 
@@ -217,7 +221,7 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, 
         const placement = r.layout('symbol-placement', ef);
         const icon = 'icon-image' in (layer.layout ?? {}) ? String(r.layout('icon-image', ef) ?? '') : '';
         if (icon && (placement === 'line' || placement === 'line-center')) {
-          out.push(...lineIcons(r, f, ef, project, frame, placement === 'line-center'));
+          out.push(...lineIcons(r, f, ef, project, frame, symbols, placement === 'line-center'));
         } else {
           const points = pointsOf(f.geometry).map((c) => project(c)).filter((p) => inside(p, frame));
           for (const p of points) pointSymbol(r, f, ef, p, icon, { out, symbols, labels });

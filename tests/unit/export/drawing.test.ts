@@ -139,4 +139,15 @@ describe('the route arrow', () => {
     expect(at).toHaveLength(1);
     expect(Math.hypot(at[0]![0]! - middle[0]!, at[0]![1]! - middle[1]!)).toBeLessThan(1);
   });
+
+  for (const [w, h] of [[790, 570], [770, 860], [360, 400]] as const) {
+    it(`is never covered by a label on a ${w} × ${h} map`, () => {
+      const { drawing } = draw({ width: w, height: h, selected: 'khojaly' });
+      const arrows = drawing.layers.find((l) => l.startsWith('<g data-layer="story-route-arrows">'))!;
+      const at = [...arrows.matchAll(/rotate\([-\d.]+ ([-\d.]+) ([-\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+      expect(at.length).toBeGreaterThan(0);
+      for (const l of drawing.placed.labels)
+        for (const [x, y] of at) expect(x + 6 < l.box[0] || x - 6 > l.box[2] || y + 6 < l.box[1] || y - 6 > l.box[3], `${l.candidate.placeId} covers the arrow`).toBe(true);
+    });
+  }
 });
