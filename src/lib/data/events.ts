@@ -137,6 +137,11 @@ export function eventSources(event: StoryEvent): string[] {
   return [...new Set(event.citations.map((c) => c.source))];
 }
 
+/** The places an event concerns (ringed on the map and in exports); none when no event has this id. */
+export function eventPlaces(model: Pick<Model, 'events'>, eventId: string | null | undefined): string[] {
+  return model.events.find((e) => e.id === eventId)?.places ?? [];
+}
+
 /** The sources that quote the event without giving it a date. */
 export function undatedSources(event: StoryEvent): string[] {
   const dated = new Set(event.citations.filter((c) => c.date !== null).map((c) => c.source));

@@ -1,12 +1,8 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import { eventPlaces } from '../data/events';
 import type { Model } from '../data/types';
 import { buildStyle, type BasemapPart } from '../map/style';
 import type { ExportRequest } from './types';
-
-/** The places the request's timeline event concerns (ringed as on screen), none without an event. */
-export function eventPlaces(model: Model, eventId: string | null | undefined): string[] {
-  return model.events.find((e) => e.id === eventId)?.places ?? [];
-}
 
 /**
  * The style an export draws from: the map's own, for the request's layers, theme, selected place and

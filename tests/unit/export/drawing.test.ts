@@ -124,6 +124,12 @@ describe('a selected timeline event', () => {
 });
 
 describe('the route arrow', () => {
+  /** The centres of the drawn route arrows (each is rotated about its centre). */
+  const arrowPoints = (layers: string[]) =>
+    [...(layers.find((l) => l.startsWith('<g data-layer="story-route-arrows">')) ?? '').matchAll(/rotate\([-\d.]+ ([-\d.]+) ([-\d.]+)\)/g)].map(
+      (m) => [Number(m[1]), Number(m[2])] as const
+    );
+
   it('sits at the middle of the route line, as MapLibre places a line-center symbol', () => {
     const { drawing, camera } = draw({ width: 900, height: 600 });
     const project = projector(camera);
@@ -134,8 +140,7 @@ describe('the route arrow', () => {
     while (half > lengths[i]!) half -= lengths[i++]!;
     const t = half / lengths[i]!;
     const middle = [line[i]![0] + (line[i + 1]![0] - line[i]![0]) * t, line[i]![1] + (line[i + 1]![1] - line[i]![1]) * t];
-    const arrows = drawing.layers.find((l) => l.startsWith('<g data-layer="story-route-arrows">'))!;
-    const at = [...arrows.matchAll(/rotate\([-\d.]+ ([-\d.]+) ([-\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    const at = arrowPoints(drawing.layers);
     expect(at).toHaveLength(1);
     expect(Math.hypot(at[0]![0]! - middle[0]!, at[0]![1]! - middle[1]!)).toBeLessThan(1);
   });
@@ -143,8 +148,7 @@ describe('the route arrow', () => {
   for (const [w, h] of [[790, 570], [770, 860], [360, 400]] as const) {
     it(`is never covered by a label on a ${w} × ${h} map`, () => {
       const { drawing } = draw({ width: w, height: h, selected: 'khojaly' });
-      const arrows = drawing.layers.find((l) => l.startsWith('<g data-layer="story-route-arrows">'))!;
-      const at = [...arrows.matchAll(/rotate\([-\d.]+ ([-\d.]+) ([-\d.]+)\)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+      const at = arrowPoints(drawing.layers);
       expect(at.length).toBeGreaterThan(0);
       for (const l of drawing.placed.labels)
         for (const [x, y] of at) expect(x + 6 < l.box[0] || x - 6 > l.box[2] || y + 6 < l.box[1] || y - 6 > l.box[3], `${l.candidate.placeId} covers the arrow`).toBe(true);
