@@ -1,4 +1,4 @@
-import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { CORRIDOR_KM } from '../../src/lib/map/camera';
 import { routeCorridors } from '../../src/lib/map/style/corridors';
 import { storyLabels, storyPoints } from '../../src/lib/map/style/story-data';
 import { STORY_PREFIX } from '../../src/lib/map/style/story';
+import { HIGHLIGHT_SOURCES } from '../../src/lib/map/style/highlight';
 import { LAYER_SYMBOLS } from '../../src/lib/map/symbols';
 
 const result = loadModel(readGeodata('geodata'));
@@ -153,5 +154,63 @@ describe('what the story layers show, held in the style’s global state', () =>
   it('rings places from their own source, so ringing one reloads no label', () => {
     for (const id of ['story-selected-halo', 'story-event-halo', 'story-hover-halo']) expect((layer(id) as { source: string }).source).toBe('story-marks');
     expect(base.layers.filter((l) => 'source' in l && l.source === 'story-marks').every((l) => l.type === 'circle')).toBe(true);
+  });
+});
+
+describe('the screen style: the highlighted places as feature state', () => {
+  const screen = buildStyle({ model, theme: 'light', selected: 'aghdam', marked: ['baku'], hover: 'khankendi', highlight: 'feature-state' });
+  const exported = buildStyle({ model, theme: 'light' });
+  const layer = (id: string) => screen.layers.find((l) => l.id === id)!;
+  /** A paint property of a layer as MapLibre evaluates it at zoom 10 for a feature with this feature state. */
+  const paint = (l: LayerSpecification, name: string, properties: Record<string, unknown>, state: Record<string, unknown>): unknown => {
+    const spec = (latest as any)[`paint_${l.type}`][name];
+    const parsed = expression.createPropertyExpression((l.paint as Record<string, unknown>)[name] ?? spec.default, name, spec);
+    if (parsed.result !== 'success') throw new Error(`${l.id}.${name}: ${parsed.value.map((e) => e.message).join('; ')}`);
+    return (parsed.value as any).evaluate({ zoom: 10 }, { type: 1, properties }, state);
+  };
+  /** The place ids a layer draws visibly (some opacity above 0), each feature's state taken from `states` by its place id. */
+  const drawn = (id: string, states: Record<string, Record<string, boolean>>): string[] => {
+    const l = layer(id) as LayerSpecification & { source: string; paint: Record<string, unknown> };
+    const opacities = Object.keys(l.paint).filter((name) => name.endsWith('opacity'));
+    const features = (screen.sources[l.source] as { data: FeatureCollection }).data.features;
+    return features
+      .filter((f) => opacities.some((name) => Number(paint(l, name, f.properties ?? {}, states[String(f.properties?.placeId)] ?? {})) > 0))
+      .map((f) => String(f.properties?.placeId));
+  };
+
+  it('validates against the MapLibre style specification', () => {
+    expect(validateStyleMin(screen).map((e) => e.message)).toEqual([]);
+  });
+
+  it('keeps only the visible layers in its global state, so a selection changes no filter and re-makes no tile', () => {
+    expect(Object.keys(screen.state ?? {})).toEqual(['visible']);
+    expect(JSON.stringify(screen.layers)).not.toMatch(/"global-state","(selected|marked|hover)"/);
+  });
+
+  it('identifies the features of the highlighted sources by place id', () => {
+    for (const id of HIGHLIGHT_SOURCES) expect([id, (screen.sources[id] as { promoteId?: unknown }).promoteId]).toEqual([id, 'placeId']);
+  });
+
+  it('rings the places whose feature state names them, and nothing without it', () => {
+    expect(drawn('story-selected-halo', {})).toEqual([]);
+    expect(drawn('story-selected-halo', { aghdam: { selected: true } })).toEqual(['aghdam']);
+    expect(drawn('story-selected-halo', { aghdam: { marked: true } })).toEqual([]);
+    expect(drawn('story-route-selected', { 'khojaly-aghdam-route': { selected: true } })).toEqual(['khojaly-aghdam-route']);
+    expect(drawn('story-event-halo', { baku: { marked: true }, 'mothers-cry': { marked: true } }).sort()).toEqual(['baku', 'mothers-cry']);
+    expect(drawn('story-areas-marked', { mexico: { marked: true } })).toEqual(['mexico']);
+    expect(drawn('story-areas-selected', {})).toEqual([]);
+    expect(drawn('story-hover-halo', { khankendi: { hover: true } })).toEqual(['khankendi']);
+    expect(drawn('story-hover-halo', {})).toEqual([]);
+  });
+
+  it('differs from an export’s style only in how the highlight layers pick their places', () => {
+    const strip = (l: LayerSpecification) => {
+      const { filter: _filter, paint = {}, ...rest } = l as LayerSpecification & { filter?: unknown; paint?: Record<string, unknown> };
+      return { ...rest, paint: Object.fromEntries(Object.entries(paint).filter(([name]) => !name.endsWith('opacity'))) };
+    };
+    const highlight = (l: LayerSpecification) => JSON.stringify(l).match(/"(global|feature)-state","(selected|marked|hover)"/) !== null;
+    expect(screen.layers.map((l) => l.id)).toEqual(exported.layers.map((l) => l.id));
+    expect(screen.layers.filter(highlight).map(strip)).toEqual(exported.layers.filter(highlight).map(strip));
+    expect(screen.layers.filter((l) => !highlight(l))).toEqual(exported.layers.filter((l) => !highlight(l)));
   });
 });

@@ -1,4 +1,4 @@
-import { AttributionControl, Map as MapLibreMap, type GeoJSONSource, NavigationControl, prewarm, ScaleControl, setWorkerUrl, type MapGeoJSONFeature } from 'maplibre-gl';
+import { AttributionControl, Map as MapLibreMap, type GeoJSONSource, NavigationControl, prewarm, ScaleControl, setWorkerUrl, type MapGeoJSONFeature, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
@@ -8,7 +8,8 @@ import { geometryBounds } from '../data/geojson';
 import { cameraTarget, DEFAULT_BOUNDS, defaultPadding } from './camera';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
-import { storySources, storyStateValues, type StoryState } from './style/story';
+import { storySources } from './style/story';
+import { FeatureHighlight } from './feature-highlight';
 
 setWorkerUrl(workerUrl);
 
@@ -70,13 +71,15 @@ export class MapController {
   private shown: readonly string[] | null = null;
   /** The place the camera is flying to, until the flight ends. */
   private flightTo: string | null = null;
+  /** The highlighted places, as feature state of the story sources. */
+  private readonly highlight: FeatureHighlight;
 
   private constructor(options: MapControllerOptions, icons: Map<string, RasterIcon>) {
     this.options = options;
     const { view } = options;
     this.map = new MapLibreMap({
       container: options.container,
-      style: buildStyle(options),
+      style: this.style(),
       ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: defaultPadding(options.container.clientWidth) } }),
       interactive: options.interactive ?? true,
       attributionControl: false,
@@ -89,10 +92,12 @@ export class MapController {
     this.map.addControl(new AttributionControl({ customAttribution: options.attribution }), 'bottom-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
     if (options.interactive !== false) this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
+    this.highlight = new FeatureHighlight(this.map);
     attachIcons(this.map, icons);
     this.map.once('idle', () => collapseAttribution(this.map.getContainer()));
     this.map.on('style.load', () => {
-      for (const [key, value] of Object.entries(storyStateValues(this.state()))) this.map.setGlobalStateProperty(key, value);
+      this.map.setGlobalStateProperty('visible', [...this.options.visible]);
+      this.restoreHighlight();
       if (this.shown) this.setShownPlaces(this.shown);
     });
     this.map.on('moveend', () => {
@@ -101,7 +106,7 @@ export class MapController {
     });
     this.map.on('webglcontextlost', () => options.onContextLost?.(true));
     this.map.on('webglcontextrestored', () => {
-      this.map.setStyle(buildStyle(this.options), { diff: false });
+      this.map.setStyle(this.style(), { diff: false });
       options.onContextLost?.(false);
     });
     this.map.on('click', (e) => {
@@ -144,44 +149,43 @@ export class MapController {
     return (chosen?.properties.placeId as string | undefined) ?? null;
   }
 
-  /** What the story layers show, as the options hold it. */
-  private state(): StoryState {
-    const { visible, selected, marked = [], hover = null } = this.options;
-    return { visible, selected, marked, hover };
+  /** The screen style for the options: the highlighted places are feature state, kept by {@link highlight}. */
+  private style(): StyleSpecification {
+    return buildStyle({ ...this.options, highlight: 'feature-state' });
   }
 
-  /**
-   * Sets one key of the story state: in the options, which the next style and every `style.load`
-   * start from, and in the map's global state, unless a style is still loading (MapLibre refuses
-   * then; its `style.load` applies the options).
-   */
-  private setState<K extends keyof StoryState>(key: K, value: StoryState[K]): void {
-    this.options = { ...this.options, [key]: value };
-    try {
-      this.map.setGlobalStateProperty(key, storyStateValues(this.state())[key]);
-    } catch {
-      // Style is not done loading.
-    }
+  /** Sets the highlighted places of the options on the map's sources, all anew. */
+  private restoreHighlight(): void {
+    const { selected, marked = [], hover = null } = this.options;
+    this.highlight.restore({ selected: selected ? [selected] : [], marked, hover: hover ? [hover] : [] });
   }
 
-  /** Shows only the given story layers. */
+  /** Shows only the given story layers (the style's global state, which every `style.load` starts from). */
   setVisible(visible: readonly LayerId[]): void {
-    this.setState('visible', visible);
+    this.options = { ...this.options, visible };
+    try {
+      this.map.setGlobalStateProperty('visible', [...visible]);
+    } catch {
+      // Style is not done loading: its `style.load` applies the options.
+    }
   }
 
   /** Highlights the selected place on the map. */
   setSelected(placeId: string | null): void {
-    this.setState('selected', placeId);
+    this.options = { ...this.options, selected: placeId };
+    this.highlight.set('selected', placeId ? [placeId] : []);
   }
 
   /** Rings a place the reader points at in a list or a text. */
   setHover(placeId: string | null): void {
-    this.setState('hover', placeId);
+    this.options = { ...this.options, hover: placeId };
+    this.highlight.set('hover', placeId ? [placeId] : []);
   }
 
   /** Rings the places of the selected event. */
   setMarked(placeIds: readonly string[]): void {
-    this.setState('marked', placeIds);
+    this.options = { ...this.options, marked: placeIds };
+    this.highlight.set('marked', placeIds);
   }
 
   /** Draws only these places (a period of the timeline), or every place for null. */
@@ -204,10 +208,13 @@ export class MapController {
     this.map.fitBounds(bounds, { padding: 60, maxZoom: 11, animate: !this.options.reducedMotion() });
   }
 
-  /** Restyles the map for a theme or basemap, keeping the story layers' state. */
+  /**
+   * Restyles the map for a theme or basemap, keeping the story layers' state: MapLibre fires
+   * `style.load` for a style loaded anew and for a diff applied alike, which sets it again.
+   */
   setStyle(theme: Theme, basemap?: BasemapPart): void {
     this.options = { ...this.options, theme, basemap };
-    this.map.setStyle(buildStyle(this.options));
+    this.map.setStyle(this.style());
   }
 
   /** Ids of the places drawn in the current view, in reading order (top to bottom, then left to right). */

@@ -2,6 +2,7 @@ import type { LayerSpecification, SourceSpecification, StyleSpecification } from
 import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { basemapLayers, basemapSources, fontFaces, type Theme } from '../basemap';
 import { storyLayers, storySources, storyStateSpec } from './story';
+import type { HighlightMode } from './highlight';
 import { MAP_TITLE } from '../../title';
 
 /** The part of a style under the story layers. */
@@ -24,6 +25,12 @@ export interface StyleInput {
   hover?: string | null;
   /** Defaults to the offline basemap shipped with the app. */
   basemap?: BasemapPart;
+  /**
+   * How the selected, marked and hovered places are highlighted: `global-state` (the default, an
+   * export's style) or `feature-state` (the screen map, whose controller sets the feature state;
+   * its global state then holds the visible layers only).
+   */
+  highlight?: HighlightMode;
 }
 
 /** The offline basemap shipped with the app. */
@@ -33,18 +40,19 @@ export function offlineBasemap(theme: Theme): BasemapPart {
 
 /**
  * The whole map style: a basemap with the story layers always on top, and what they show (visible
- * layers, selection, event, hover) as the defaults of its global state.
+ * layers, and in `global-state` mode the selection, event and hover) as the defaults of its global state.
  */
-export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null, marked = [], hover = null, basemap }: StyleInput): StyleSpecification {
+export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null, marked = [], hover = null, basemap, highlight = 'global-state' }: StyleInput): StyleSpecification {
   const base = basemap ?? offlineBasemap(theme);
+  const state = storyStateSpec({ visible, selected, marked, hover });
   return {
     version: 8,
     name: MAP_TITLE,
     ...(base.glyphs ? { glyphs: base.glyphs } : {}),
     ...(base.sprite ? { sprite: base.sprite } : {}),
     'font-faces': fontFaces(),
-    state: storyStateSpec({ visible, selected, marked, hover }),
+    state: highlight === 'global-state' ? state : { visible: state.visible! },
     sources: { ...base.sources, ...storySources(model) },
-    layers: [...base.layers, ...storyLayers(theme)]
+    layers: [...base.layers, ...storyLayers(theme, highlight)]
   };
 }

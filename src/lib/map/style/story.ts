@@ -4,15 +4,16 @@ import { FONT_BOLD, type Theme } from '../basemap';
 import { LAYER_SYMBOLS, STORY_COLORS } from '../symbols';
 import corridors from 'virtual:route-corridors';
 import { storyAreas, storyLabels, storyPoints, storyRoutes } from './story-data';
+import { highlightLayer, PLACE_ID_PROPERTY, type HighlightMode } from './highlight';
 
 /** Prefix of every story style layer id; everything below it is basemap. */
 export const STORY_PREFIX = 'story-';
 
 /**
- * What the story layers show, held in the style's global state (`['global-state', key]` in their
- * visibility and filters), so a change is one `setGlobalStateProperty` and the style itself (an
- * export's too) says what it shows: the visible layers, the selected place, the places of the
- * selected event, the place pointed at.
+ * What the story layers show: the visible layers, the selected place, the places of the selected
+ * event, the place pointed at. The visible layers are held in the style's global state
+ * (`['global-state', 'visible']` in the layers' visibility and label filters); the places too in an
+ * export's style, while the screen map holds them as feature state (see {@link HighlightMode}).
  */
 export interface StoryState {
   visible: readonly LayerId[];
@@ -22,7 +23,7 @@ export interface StoryState {
 }
 
 /** The global-state values of a {@link StoryState}, by key (no place is '' : no feature has that id). */
-export function storyStateValues(state: StoryState): Record<keyof StoryState, string | string[]> {
+function storyStateValues(state: StoryState): Record<keyof StoryState, string | string[]> {
   return { visible: [...state.visible], selected: state.selected ?? '', marked: [...state.marked], hover: state.hover ?? '' };
 }
 
@@ -38,35 +39,26 @@ export function storySources(model: Model): Record<string, SourceSpecification> 
     'story-points': { type: 'geojson', data: storyPoints(model) },
     'story-labels': { type: 'geojson', data: labels },
     // The rings read their own copy of the label points, so ringing a place reloads no label.
-    'story-marks': { type: 'geojson', data: labels },
+    'story-marks': { type: 'geojson', data: labels, promoteId: PLACE_ID_PROPERTY },
     'story-routes': { type: 'geojson', data: storyRoutes(model) },
-    'story-corridors': { type: 'geojson', data: corridors },
-    'story-areas': { type: 'geojson', data: storyAreas(model) }
+    'story-corridors': { type: 'geojson', data: corridors, promoteId: PLACE_ID_PROPERTY },
+    'story-areas': { type: 'geojson', data: storyAreas(model), promoteId: PLACE_ID_PROPERTY }
   };
 }
-
-/** Matches the features of the places of the selected event (global state `marked`). */
-const markedFilter: FilterSpecification = ['in', ['get', 'placeId'], ['global-state', 'marked']];
-
-/** Matches the features of the selected place (global state `selected`). */
-const selectionFilter: FilterSpecification = ['==', ['get', 'placeId'], ['global-state', 'selected']];
-
-/** Matches the features of the place pointed at in a list or a text (global state `hover`). */
-const hoverFilter: FilterSpecification = ['==', ['get', 'placeId'], ['global-state', 'hover']];
 
 /** Shown while the story layer is among the visible ones (global state `visible`). */
 const visibleWhen = (id: LayerId): ExpressionSpecification => ['case', ['in', id, ['global-state', 'visible']], 'visible', 'none'];
 
 /** The areas of the "Also named" layer: a light fill, an outline, and outlines for the selected and the marked. */
-function areaLayers(theme: Theme): LayerSpecification[] {
+function areaLayers(theme: Theme, mode: HighlightMode): LayerSpecification[] {
   const colors = storyText(theme);
   const layout = { visibility: visibleWhen('also-named') };
   const base = { source: 'story-areas', layout } as const;
   return [
     { id: 'story-areas-fill', type: 'fill', ...base, paint: { 'fill-color': STORY_COLORS.also, 'fill-opacity': theme === 'dark' ? 0.28 : 0.16 } },
     { id: 'story-areas-outline', type: 'line', ...base, paint: { 'line-color': STORY_COLORS.also, 'line-width': 1.2 } },
-    { id: 'story-areas-marked', type: 'line', ...base, filter: markedFilter, paint: { 'line-color': colors.text, 'line-width': 2, 'line-dasharray': [2, 1] } },
-    { id: 'story-areas-selected', type: 'line', ...base, filter: selectionFilter, paint: { 'line-color': colors.selected, 'line-width': 3 } }
+    highlightLayer({ id: 'story-areas-marked', type: 'line', ...base, paint: { 'line-color': colors.text, 'line-width': 2, 'line-dasharray': [2, 1] } }, 'marked', { 'line-opacity': 1 }, mode),
+    highlightLayer({ id: 'story-areas-selected', type: 'line', ...base, paint: { 'line-color': colors.selected, 'line-width': 3 } }, 'selected', { 'line-opacity': 1 }, mode)
   ];
 }
 
@@ -129,10 +121,11 @@ export function storyText(theme: Theme): { text: string; halo: string; selected:
 /**
  * The story layers, bottom to top: the route's corridor with one direction arrow (no centre
  * line: the sources give a direction, not a path), selection highlights, labels, then icons
- * (placed first by MapLibre, so labels make way for them). What they show (visible layers,
- * selection, event, hover) is read from the style's global state: see {@link StoryState}.
+ * (placed first by MapLibre, so labels make way for them). What they show is read from the
+ * style's global state, the highlighted places from the feature state in `feature-state` mode:
+ * see {@link StoryState}.
  */
-export function storyLayers(theme: Theme): LayerSpecification[] {
+export function storyLayers(theme: Theme, mode: HighlightMode = 'global-state'): LayerSpecification[] {
   const colors = storyText(theme);
   const route = 'escape-route' as const;
   const lineLayout = { 'line-cap': 'round', 'line-join': 'round', visibility: visibleWhen(route) } as const;
@@ -152,7 +145,7 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
     }
   }));
   return [
-    ...areaLayers(theme),
+    ...areaLayers(theme, mode),
     {
       id: 'story-route-corridor',
       type: 'fill',
@@ -167,22 +160,18 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
       layout: lineLayout,
       paint: { 'line-color': STORY_COLORS.event, 'line-opacity': 0.45, 'line-width': 1, 'line-dasharray': [1, 3] }
     },
-    {
-      id: 'story-route-selected',
-      type: 'line',
-      source: 'story-corridors',
-      filter: selectionFilter,
-      layout: lineLayout,
-      paint: { 'line-color': colors.selected, 'line-width': zoomSize(3, 5), 'line-opacity': 0.9 }
-    },
-    {
-      id: 'story-route-marked',
-      type: 'line',
-      source: 'story-corridors',
-      filter: markedFilter,
-      layout: lineLayout,
-      paint: { 'line-color': colors.selected, 'line-width': zoomSize(2, 4), 'line-opacity': 0.55 }
-    },
+    highlightLayer(
+      { id: 'story-route-selected', type: 'line', source: 'story-corridors', layout: lineLayout, paint: { 'line-color': colors.selected, 'line-width': zoomSize(3, 5) } },
+      'selected',
+      { 'line-opacity': 0.9 },
+      mode
+    ),
+    highlightLayer(
+      { id: 'story-route-marked', type: 'line', source: 'story-corridors', layout: lineLayout, paint: { 'line-color': colors.selected, 'line-width': zoomSize(2, 4) } },
+      'marked',
+      { 'line-opacity': 0.55 },
+      mode
+    ),
     {
       id: 'story-route-arrows',
       type: 'symbol',
@@ -197,46 +186,29 @@ export function storyLayers(theme: Theme): LayerSpecification[] {
         'icon-rotation-alignment': 'map'
       }
     },
-    {
-      id: 'story-hover-halo',
-      type: 'circle',
-      source: 'story-marks',
-      filter: hoverFilter,
-      paint: {
-        'circle-radius': zoomSize(13, 18),
-        'circle-color': colors.selected,
-        'circle-opacity': 0,
-        'circle-stroke-color': colors.text,
-        'circle-stroke-width': 2,
-        'circle-stroke-opacity': 0.7
-      }
-    },
-    {
-      id: 'story-event-halo',
-      type: 'circle',
-      source: 'story-marks',
-      filter: markedFilter,
-      paint: {
-        'circle-radius': zoomSize(11, 16),
-        'circle-opacity': 0,
-        'circle-stroke-color': colors.selected,
-        'circle-stroke-width': 3,
-        'circle-stroke-opacity': 0.95
-      }
-    },
-    {
-      id: 'story-selected-halo',
-      type: 'circle',
-      source: 'story-marks',
-      filter: selectionFilter,
-      paint: {
-        'circle-radius': zoomSize(14, 20),
-        'circle-color': colors.selected,
-        'circle-opacity': 0.35,
-        'circle-stroke-color': colors.selected,
-        'circle-stroke-width': 3
-      }
-    },
+    highlightLayer(
+      {
+        id: 'story-hover-halo',
+        type: 'circle',
+        source: 'story-marks',
+        paint: { 'circle-radius': zoomSize(13, 18), 'circle-color': colors.selected, 'circle-opacity': 0, 'circle-stroke-color': colors.text, 'circle-stroke-width': 2 }
+      },
+      'hover',
+      { 'circle-stroke-opacity': 0.7 },
+      mode
+    ),
+    highlightLayer(
+      { id: 'story-event-halo', type: 'circle', source: 'story-marks', paint: { 'circle-radius': zoomSize(11, 16), 'circle-opacity': 0, 'circle-stroke-color': colors.selected, 'circle-stroke-width': 3 } },
+      'marked',
+      { 'circle-stroke-opacity': 0.95 },
+      mode
+    ),
+    highlightLayer(
+      { id: 'story-selected-halo', type: 'circle', source: 'story-marks', paint: { 'circle-radius': zoomSize(14, 20), 'circle-color': colors.selected, 'circle-stroke-color': colors.selected, 'circle-stroke-width': 3 } },
+      'selected',
+      { 'circle-opacity': 0.35, 'circle-stroke-opacity': 1 },
+      mode
+    ),
     labelLayer('story-labels', theme, false),
     ...icons,
     labelLayer('story-labels-primary', theme, true)
