@@ -97,10 +97,18 @@ export async function pixelAt(page: Page, png: Buffer, x: number, y: number): Pr
   return (await inspectPng(page, png, x, y)).pixel;
 }
 
-/** The ids of the places the map draws in these layers (each once, in drawing order). */
+/**
+ * The ids of the places the map draws visibly in these layers (each once, in drawing order): a
+ * feature whose paint, as MapLibre evaluates it for the feature and its feature state, has every
+ * opacity at 0 (a highlight layer's feature that is not highlighted) is not drawn.
+ */
 export function renderedPlaceIds(page: Page, layers: string[]): Promise<string[]> {
-  return page.evaluate(
-    (ids) => [...new Set<string>((window as any).__map.queryRenderedFeatures({ layers: ids }).map((f: any) => f.properties.placeId))],
-    layers
-  );
+  return page.evaluate((ids) => {
+    const visible = (paint: Record<string, unknown>) => {
+      const opacities = Object.entries(paint).filter(([name]) => name.endsWith('opacity'));
+      return opacities.length === 0 || opacities.some(([, value]) => Number(value) > 0);
+    };
+    const features = (window as any).__map.queryRenderedFeatures({ layers: ids }) as { layer: { paint?: Record<string, unknown> }; properties: { placeId: string } }[];
+    return [...new Set(features.filter((f) => visible(f.layer.paint ?? {})).map((f) => f.properties.placeId))];
+  }, layers);
 }

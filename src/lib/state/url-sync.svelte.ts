@@ -12,6 +12,29 @@ function knownIds(app: AppState, basemaps: readonly string[]): Known {
   return { layers: LAYER_IDS, places: app.model.places.map((p) => p.id), basemaps, events: app.model.events.map((e) => e.id), langs: LANGS };
 }
 
+/** Longest wait for a frame before a URL write goes ahead anyway (a hidden page or frame may draw none). */
+const WRITE_WAIT_MS = 500;
+
+/**
+ * Runs `task` once the next frame is painted (in a task queued from its animation frame), or after
+ * {@link WRITE_WAIT_MS} when no frame comes first; returns a canceller.
+ */
+function afterNextPaint(task: () => void): () => void {
+  let afterFrame: ReturnType<typeof setTimeout> | undefined;
+  const cancel = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(afterFrame);
+    clearTimeout(fallback);
+  };
+  const run = () => {
+    cancel();
+    task();
+  };
+  const frame = requestAnimationFrame(() => (afterFrame = setTimeout(run, 0)));
+  const fallback = setTimeout(run, WRITE_WAIT_MS);
+  return cancel;
+}
+
 /** The hash part of a URL, without the `#`. */
 function hashOf(url: string): string {
   const at = url.indexOf('#');
@@ -21,23 +44,48 @@ function hashOf(url: string): string {
 /**
  * Keeps the URL hash and the state in step. Reads it at start and on `hashchange` / `popstate`
  * (from the event's own URL, so a hash written since cannot stand in for the one navigated to),
- * and writes the state back: a new selected place gets a history entry in `push` mode, so the
- * browser's Back button returns to the previous place; every other change (camera moves,
- * passages, layers) replaces the current entry. Also sets `<html lang>` to the interface
- * language. Returns a disposer.
+ * and writes the state back once the frame that shows a change is painted, so a click pays for no
+ * history write: a new selected place gets a history entry in `push` mode, so the browser's Back
+ * button returns to the previous place; every other change (camera moves, passages, layers)
+ * replaces the current entry. A navigation that comes before the write wins over it. Also sets
+ * `<html lang>` to the interface language. Returns a disposer.
  */
 export function syncUrl(app: AppState, options: { basemaps?: readonly string[]; history?: HistoryMode } = {}): () => void {
   const known = knownIds(app, options.basemaps ?? BASEMAPS.basemaps.map((b) => b.id));
   const mode = options.history ?? 'replace';
   /** The place the URL showed when last read or written: a new one is what gets a history entry. */
   let writtenPlace: string | null = null;
+  /** The hash the URL had when last read or written: another one at a write means a navigation is under way. */
+  let seenHash = '';
+  /** The write waiting for the next paint. */
+  let pending: { hash: string; place: string | null; cancel: () => void } | null = null;
+  const drop = () => {
+    pending?.cancel();
+    pending = null;
+  };
+  const write = () => {
+    const next = pending;
+    drop();
+    const current = hashOf(window.location.href);
+    if (!next || current !== seenHash) return;
+    if (current !== next.hash) {
+      const url = next.hash ? `#${next.hash}` : window.location.pathname + window.location.search;
+      if (mode === 'push' && next.place !== writtenPlace) history.pushState(null, '', url);
+      else history.replaceState(history.state, '', url);
+    }
+    writtenPlace = next.place;
+    seenHash = hashOf(window.location.href);
+  };
   const apply = (hash: string) => {
+    drop();
     const url = parseHash(hash, known);
     if (formatHash(url) !== formatHash(app.toUrl())) app.applyUrl(url);
     writtenPlace = app.placeId;
+    seenHash = hashOf(window.location.href);
   };
   app.applyUrl(parseHash(window.location.hash, known));
   writtenPlace = app.placeId;
+  seenHash = hashOf(window.location.href);
   const onHash = (event: HashChangeEvent) => apply(hashOf(event.newURL));
   const onPop = () => apply(hashOf(window.location.href));
   window.addEventListener('hashchange', onHash);
@@ -49,19 +97,16 @@ export function syncUrl(app: AppState, options: { basemaps?: readonly string[]; 
     $effect(() => {
       const hash = formatHash(app.toUrl());
       const place = app.placeId;
-      if (hashOf(window.location.href) === hash) {
-        writtenPlace = place;
-        return;
-      }
-      const url = hash ? `#${hash}` : window.location.pathname + window.location.search;
-      if (mode === 'push' && place !== writtenPlace) history.pushState(null, '', url);
-      else history.replaceState(history.state, '', url);
-      writtenPlace = place;
+      // A second place before the frame: the first keeps its own history entry.
+      if (pending && pending.place !== place) write();
+      drop();
+      pending = { hash, place, cancel: afterNextPaint(write) };
     });
   });
   return () => {
     window.removeEventListener('hashchange', onHash);
     window.removeEventListener('popstate', onPop);
+    drop();
     stop();
   };
 }

@@ -36,45 +36,80 @@ describe('syncUrl', () => {
     expect(app.toUrl()).toEqual({ view: null, layers: null, place: null, cite: null, basemap: null, event: null });
   });
 
-  it('replaces the history entry for a camera move', () => {
+  it('replaces the history entry for a camera move', async () => {
     const app = start('place=khojaly');
     const length = window.history.length;
     app.setView({ zoom: 9, lat: 39.9, lng: 46.8 });
     flushSync();
-    expect(window.location.hash).toBe('#view=9/39.9/46.8&place=khojaly');
+    await expect.poll(() => window.location.hash).toBe('#view=9/39.9/46.8&place=khojaly');
     expect(window.history.length).toBe(length);
   });
 
-  it('replaces the history entry for another passage of the same place', () => {
+  it('replaces the history entry for another passage of the same place', async () => {
     const app = start('place=khojaly');
     const length = window.history.length;
     app.stepCitation(1);
     flushSync();
-    expect(window.location.hash).toBe('#place=khojaly&cite=1');
+    await expect.poll(() => window.location.hash).toBe('#place=khojaly&cite=1');
     expect(window.history.length).toBe(length);
   });
 
-  it('adds a history entry for a newly selected place', () => {
+  it('adds a history entry for a newly selected place', async () => {
     const app = start('place=khojaly');
     const length = window.history.length;
     app.select('aghdam');
     flushSync();
-    expect(window.location.hash).toBe('#place=aghdam');
+    await expect.poll(() => window.location.hash).toBe('#place=aghdam');
     expect(window.history.length).toBe(length + 1);
   });
 
-  it('adds no history entry in replace mode (the embed)', () => {
+  it('adds no history entry in replace mode (the embed)', async () => {
     const app = start('place=khojaly', 'replace');
     const length = window.history.length;
     app.select('aghdam');
     flushSync();
+    await expect.poll(() => window.location.hash).toBe('#place=aghdam');
     expect(window.history.length).toBe(length);
+  });
+
+  it('writes the URL after the frame that shows the change, not in the click', async () => {
+    const app = start('place=khojaly');
+    app.select('aghdam');
+    flushSync();
+    expect(window.location.hash).toBe('#place=khojaly');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await expect.poll(() => window.location.hash).toBe('#place=aghdam');
+  });
+
+  it('gives each of two places selected before a frame its own history entry', async () => {
+    const app = start('place=khojaly');
+    const length = window.history.length;
+    app.select('aghdam');
+    flushSync();
+    app.select('khankendi');
+    flushSync();
+    await expect.poll(() => window.location.hash).toBe('#place=khankendi');
+    expect(window.history.length).toBe(length + 2);
+  });
+
+  it('lets a navigation made before the write win over it', async () => {
+    const app = start('place=khojaly');
+    app.select('aghdam');
+    flushSync();
+    const changed = next('hashchange');
+    window.location.hash = 'place=khankendi';
+    await changed;
+    flushSync();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(app.placeId).toBe('khankendi');
+    expect(window.location.hash).toBe('#place=khankendi');
   });
 
   it('goes back to the previous place with the browser’s Back', async () => {
     const app = start('place=khojaly');
     app.select('aghdam');
     flushSync();
+    await expect.poll(() => window.location.hash).toBe('#place=aghdam');
     const popped = next('popstate');
     window.history.back();
     await popped;
@@ -91,7 +126,7 @@ describe('syncUrl', () => {
     await changed;
     flushSync();
     expect(app.placeId).toBe('aghdam');
-    expect(window.location.hash).toBe('#place=aghdam');
+    await expect.poll(() => window.location.hash).toBe('#place=aghdam');
   });
 
   it('stops following the URL once disposed', async () => {
@@ -106,13 +141,13 @@ describe('syncUrl', () => {
 });
 
 describe('syncUrl and the language', () => {
-  it('sets <html lang> from #lang= and keeps it in the URL', () => {
+  it('sets <html lang> from #lang= and keeps it in the URL', async () => {
     const app = start('lang=az&place=khojaly');
     expect(app.language).toBe('az');
     expect(document.documentElement.lang).toBe('az');
     app.select('aghdam');
     flushSync();
-    expect(window.location.hash).toBe('#place=aghdam&lang=az');
+    await expect.poll(() => window.location.hash).toBe('#place=aghdam&lang=az');
   });
 
   it('ignores a language it does not have', () => {
