@@ -29,7 +29,7 @@ test('selecting each place highlights a passage that equals one of its citations
     await page.locator(`[data-testid="place-list"] [data-place-id="${place.id}"] button`).click();
     expect(exacts(place.id)).toContain(await activePassage(page));
     await expect(page.locator('[data-testid="place-details"] [aria-current="true"]')).toBeInViewport();
-    expect(page.url()).toContain(`place=${place.id}`);
+    await expect(page).toHaveURL(new RegExp(`place=${place.id}`));
   }
   expect(seen.errors).toEqual([]);
 });
@@ -132,7 +132,7 @@ test('hiding a layer in the legend hides it on the map and in the URL', async ({
   expect(await drawn()).toBeGreaterThan(0);
   await page.locator('input[data-layer-id="khankendi"]').uncheck();
   await expect.poll(drawn).toBe(0);
-  expect(page.url()).toMatch(/layers=khojaly,escape-route,baku-monument,flag-raising-2023/);
+  await expect(page).toHaveURL(/layers=khojaly,escape-route,baku-monument,flag-raising-2023/);
   // Khankendi is also a flag-raising town: its label stays while one of its layers is shown.
   const labels = await renderedPlaceIds(page, ['story-labels', 'story-labels-primary']);
   expect(labels).toContain('khankendi');

@@ -97,7 +97,7 @@ test('choosing a basemap in the legend keeps the story layers on top and working
   const layers = await page.evaluate(() => (window as any).__map.getStyle().layers.map((l: any) => l.id));
   const firstStory = layers.findIndex((id: string) => id.startsWith('story-'));
   expect(layers.slice(firstStory).every((id: string) => id.startsWith('story-'))).toBe(true);
-  expect(page.url()).not.toContain('basemap=offline');
+  await expect(page).not.toHaveURL(/basemap=offline/);
   await page.locator('[data-place-id="aghdam"] button').click();
   await expect.poll(() => renderedPlaceIds(page, ['story-selected-halo'])).toEqual(['aghdam']);
 });

@@ -31,7 +31,7 @@ for (const size of SIZES) {
         await page.evaluate((hash) => (window.location.hash = hash), `place=${typed}`);
         const centre = await settledCentre(page);
         expect(await pressed(page)).toBe(typed);
-        expect(page.url()).toContain(`place=${typed}`);
+        await expect(page).toHaveURL(new RegExp(`place=${typed}`));
         expect(centre.lng).toBeCloseTo(pointOf(typed)[0], 2);
         expect(centre.lat).toBeCloseTo(pointOf(typed)[1], 2);
       }

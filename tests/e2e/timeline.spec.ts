@@ -28,7 +28,7 @@ test('stepping through the timeline in time order highlights each event’s pass
     await expect(current(page)).toHaveAttribute('data-date', event.date ?? '');
     expect(await activePassage(page)).toBe(event.citations[0]!.exact);
     expect(await ringedPlaces(page)).toEqual([...event.places].sort());
-    expect(page.url()).toContain(`event=${event.id}`);
+    await expect(page).toHaveURL(new RegExp(`event=${event.id}`));
   }
   await expect(page.getByTestId('timeline-next')).toBeDisabled();
   expect(seen.errors).toEqual([]);
