@@ -106,7 +106,8 @@ for (const size of SIZES) {
       await expect(live).toHaveText(new RegExp(`^${first}: 1 of`));
       await expectFocus(page, /^canvas \| map/);
       const id = model.places.find((p) => p.name === first)!.id;
-      await expect.poll(() => page.evaluate(() => (window as any).__map.getGlobalState().hover)).toBe(id);
+      const hovered = () => page.evaluate((place) => (window as any).__map.getFeatureState({ source: 'story-marks', id: place }).hover === true, id);
+      await expect.poll(hovered).toBe(true);
       await page.keyboard.press('Enter');
       await expect(page.locator(`[data-place-id="${id}"] button`)).toHaveAttribute('aria-pressed', 'true');
       await expect(live).toHaveText(new RegExp(`^${first} selected\\.`));
