@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { activePassage, mapIdle, openApp } from './helpers';
+import { activePassage, mapIdle, openApp, renderedPlaceIds } from './helpers';
 import { shippedModel } from '../support/model';
 
 const model = shippedModel();
@@ -11,11 +11,7 @@ test.use({ reducedMotion: 'reduce' });
 /** The place ids the map draws ringed as the selected event's places, once it has settled. */
 async function ringedPlaces(page: Page): Promise<string[]> {
   await mapIdle(page);
-  return page.evaluate((layers) => {
-    const map = (window as any).__map;
-    const features = map.queryRenderedFeatures({ layers: layers.filter((id: string) => map.getLayer(id)) });
-    return [...new Set(features.map((f: any) => f.properties.placeId as string))].sort() as string[];
-  }, MARK_LAYERS);
+  return (await renderedPlaceIds(page, MARK_LAYERS)).sort();
 }
 
 const current = (page: Page) => page.locator('[data-testid="timeline"] [aria-current="true"]');
