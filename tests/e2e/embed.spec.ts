@@ -207,6 +207,17 @@ test('the embed is usable by keyboard and axe-core finds no violation', async ({
   expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });
 
+test('on a phone, every control of the embed is a 24 px target or spaced like one (axe-core, WCAG 2.2 target-size)', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/embed.html#place=khojaly');
+  await frameMapIdle(page.mainFrame());
+  await page.getByTestId('legend-disclosure').locator('summary').click();
+  await expect(page.locator('input[data-layer-id="khojaly"]')).toBeVisible();
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  expect(result.passes.map((p) => p.id)).toContain('target-size');
+});
+
 test('built without PUBLIC_URL, the pages carry description and Open Graph tags but no absolute address and no oEmbed files; robots.txt is plain text', async ({ request }) => {
   for (const path of ['/', '/embed.html']) {
     const html = await (await request.get(`${MAP_ORIGIN}${path}`)).text();

@@ -208,24 +208,69 @@ test('the embed shows the inset, and activating it selects the monument', async 
   await expect(page.getByTestId('embed-place-select')).toHaveValue('mothers-cry');
 });
 
-test.describe('the compact embed on a phone, 390 × 844', () => {
+for (const width of [320, 358, 390, 430]) {
+  test.describe(`the compact embed on a phone, ${width} px wide`, () => {
+    test.use({ viewport: { width, height: 844 } });
+
+    test('its default view labels every story place of the frame, inside the map', async ({ page }) => {
+      await page.goto('/embed.html');
+      await mapIdle(page);
+      expectEveryLabelInside(await measure(page));
+    });
+
+    test('its default view keeps any two story points at least 24 px apart', async ({ page }) => {
+      await page.goto('/embed.html');
+      await mapIdle(page);
+      expectPointsApart((await measure(page)).points);
+    });
+
+    test('is at most 640 px tall before a place is chosen, with a map at least 340 px tall', async ({ page }) => {
+      await page.goto('/embed.html');
+      await mapIdle(page);
+      expect((await page.getByTestId('embed').boundingBox())!.height).toBeLessThanOrEqual(640);
+      expect((await page.getByTestId('map').boundingBox())!.height).toBeGreaterThanOrEqual(340);
+    });
+  });
+}
+
+/** The places whose story labels MapLibre has drawn, wholly or partly, under an element laid over the map. */
+async function labelsUnder(page: Page, testId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const map = (window as any).__map;
+    const origin = map.getCanvas().getBoundingClientRect();
+    const r = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+    const layers = ['story-labels', 'story-labels-primary'].filter((l) => map.getLayer(l));
+    const box = [[r.left - origin.left, r.top - origin.top], [r.right - origin.left, r.bottom - origin.top]];
+    return map.queryRenderedFeatures(box, { layers }).map((f: any) => f.properties.placeId);
+  }, testId);
+}
+
+/** The places whose story labels are drawn anywhere on the map. */
+const labelsDrawn = (page: Page) =>
+  page.evaluate(() => {
+    const map = (window as any).__map;
+    const layers = ['story-labels', 'story-labels-primary'].filter((l) => map.getLayer(l));
+    return map.queryRenderedFeatures({ layers }).map((f: any) => f.properties.placeId);
+  });
+
+test.describe('on a phone, 390 × 844, with Khojaly chosen', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('its default view labels every story place of the frame, inside the map', async ({ page }) => {
-    await page.goto('/embed.html');
+  test('the locator and the inset cover no story label of the full map', async ({ page }) => {
+    await openApp(page, 'place=khojaly');
+    await expect(page.getByTestId('locator')).toBeVisible();
     await mapIdle(page);
-    expectEveryLabelInside(await measure(page));
+    expect(await labelsDrawn(page)).toContain('asgaran');
+    expect(await labelsUnder(page, 'locator')).toEqual([]);
+    expect(await labelsUnder(page, 'inset')).toEqual([]);
   });
 
-  test('its default view keeps any two story points at least 24 px apart', async ({ page }) => {
-    await page.goto('/embed.html');
+  test('the locator and the inset cover no story label of the embed', async ({ page }) => {
+    await page.goto('/embed.html#place=khojaly');
+    await expect(page.getByTestId('locator')).toBeVisible();
     await mapIdle(page);
-    expectPointsApart((await measure(page)).points);
-  });
-
-  test('is at most 640 px tall before a place is chosen', async ({ page }) => {
-    await page.goto('/embed.html');
-    await mapIdle(page);
-    expect((await page.getByTestId('embed').boundingBox())!.height).toBeLessThanOrEqual(640);
+    expect(await labelsDrawn(page)).toContain('asgaran');
+    expect(await labelsUnder(page, 'locator')).toEqual([]);
+    expect(await labelsUnder(page, 'inset')).toEqual([]);
   });
 });

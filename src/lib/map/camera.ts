@@ -1,17 +1,38 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import { geometryBounds } from '../data/geojson';
 import type { Place } from '../data/types';
-import { MAIN_BOUNDS, type Bounds } from './frames';
+import type { Bounds } from './frames';
 
-/** The default frame: the Karabakh places of the story (Baku has its own inset). */
-export const DEFAULT_BOUNDS: Bounds = MAIN_BOUNDS;
+/**
+ * The default frame: the Karabakh story points (Khojaly, Asgaran, Aghdam, Aghdara, Khojavand,
+ * Khankendi), corner to corner; Baku has its own inset. Their labels' room is not in degrees
+ * but in `defaultPadding`'s pixels, so the frame fits any map size.
+ */
+export const DEFAULT_BOUNDS: Bounds = [
+  [46.75194, 39.79528],
+  [47.11306, 40.21528]
+];
 
-/** Padding in CSS pixels around the default frame. */
-export const DEFAULT_PADDING = 24;
+/** Room in CSS pixels around the default frame's points for what is drawn beside them. */
+export interface FramePadding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 
-/** The default frame's padding for a map this wide: on a phone the frame keeps its points 24 px apart. */
-export function defaultPadding(width: number): number | { top: number; right: number; bottom: number; left: number } {
-  return width < 500 ? { top: 34, right: 6, bottom: 6, left: 6 } : DEFAULT_PADDING;
+/**
+ * The default frame's padding for a map `width` CSS pixels wide: room for what is drawn beside
+ * the points, in pixels because labels and icons keep their size at every zoom, plus air that
+ * grows with the map (6 px on a phone, 24 px from 1200 px). Left: the widest label MapLibre puts
+ * left of a western point ("Khankendi"). Top: Aghdara's flag and the scale bar. Right:
+ * Khojavand's flag (its label goes left). Bottom: the lower half of Khojavand's label, with
+ * twice the air, for the attribution that wide maps spread over a line or two (narrow ones fold
+ * it behind its ⓘ button).
+ */
+export function defaultPadding(width: number): FramePadding {
+  const air = Math.round(Math.min(24, Math.max(6, width / 50)));
+  return { top: 44 + air, right: 16 + air, bottom: 34 + 2 * air, left: 100 + air };
 }
 
 /** Half-width of the escape route's uncertainty band, in kilometres. */

@@ -6,9 +6,9 @@ export type Bounds = [[number, number], [number, number]];
  * Khojavand, Khankendi) with a margin for their labels: about 0.17° of longitude either side
  * (a label as wide as "Khojavand" beside its point at a phone's zoom), 0.03° of latitude above
  * Aghdara (its label sits beside it) and 0.055° below Khojavand (room for the attribution line).
- * Every hundredth of a degree counts: the phone embed's short map keeps Khojaly and Asgaran
- * 24 px apart only just. Baku is not in it: it has its own inset. The default view of the
- * screen, the embed and the exports.
+ * Baku is not in it: it has its own inset. The default frame of the exports; the screen and the
+ * embed fit the story points with room in pixels instead (`DEFAULT_BOUNDS`, `defaultPadding`
+ * in camera.ts).
  */
 export const MAIN_BOUNDS: Bounds = [
   [46.58, 39.74],
