@@ -226,6 +226,7 @@ export function renderMap(options: MapRender, timeoutMs = 60_000): Promise<HTMLC
   return run;
 }
 
+/** One render, its turn come: the map drawn with its margin, then cut to the camera's frame. */
 async function renderNow(asked: MapRender, timeoutMs: number): Promise<HTMLCanvasElement> {
   setWorkerUrl(workerUrl);
   const margin = asked.margin ?? 0;
