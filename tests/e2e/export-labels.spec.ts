@@ -99,3 +99,24 @@ test('the SVG is well-formed XML and librsvg renders it whole, at the default ex
     expect(readFileSync(path).length).toBeLessThan(600_000);
   }
 });
+
+test('librsvg, without Noto Sans installed, keeps the frame’s text inside the right margin of a 1200 × 675 SVG', async ({ page }) => {
+  const out = await snapshot(page, { format: 'svg', preset: 'social-wide' });
+  const path = join(mkdtempSync(join(tmpdir(), 'svg-')), 'social.svg');
+  writeFileSync(path, Buffer.from(out.base64, 'base64'));
+  execFileSync('rsvg-convert', [path, '-o', `${path}.png`]);
+  const inked = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.width, img.height];
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const strip = ctx.getImageData(img.width - 10, 0, 10, img.height).data;
+    let count = 0;
+    for (let i = 0; i < strip.length; i += 4) if (strip[i + 3]! > 0 && Math.min(strip[i]!, strip[i + 1]!, strip[i + 2]!) < 200) count++;
+    return count;
+  }, readFileSync(`${path}.png`).toString('base64'));
+  expect(inked).toBe(0);
+});

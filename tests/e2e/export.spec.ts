@@ -68,6 +68,16 @@ test('a PNG repeated after another export in the kept hidden map has the pixels 
   expect(again.bytes.equals(first.bytes)).toBe(true);
 });
 
+test('a PNG after exports of another size, scale and theme in the kept hidden map has the bytes of the same PNG from a new map', async ({ page }) => {
+  test.setTimeout(180_000);
+  const request = { preset: 'social-wide', scale: 1 } as const;
+  const fresh = await snapshot(page, request);
+  await snapshot(page, { preset: 'social-square', scale: 2 });
+  expect((await snapshot(page, request)).bytes.equals(fresh.bytes), 'after another size and scale').toBe(true);
+  await snapshot(page, { preset: 'social-wide', scale: 1, theme: 'dark' });
+  expect((await snapshot(page, request)).bytes.equals(fresh.bytes), 'after another theme').toBe(true);
+});
+
 test('the burned-in source list is the sources of the places in view', async ({ page }) => {
   const cited = (ids: string[]) => model.sources.filter((s) => model.places.some((p) => ids.includes(p.id) && p.citations.some((c) => c.source === s.id))).map((s) => s.id);
   const [lng, lat] = point('mothers-cry');

@@ -106,9 +106,41 @@ export function drawMap(input: MapInput, skip?: (layer: LayerSpecification) => b
 }
 
 /**
+ * CSS pixels a raster export's map is drawn beyond its frame on every side, then cut off. The
+ * style fills this band with invisible obstacles (see {@link edgeLayer}), so MapLibre leaves out a
+ * basemap label that would cross the frame's edge instead of drawing it cut in two.
+ */
+export const EDGE_MARGIN = 10;
+
+/** The icon the edge obstacles borrow (any story icon: only its box counts) and its side in CSS px. */
+const EDGE_ICON = { name: 'story-endpoint', side: 16 };
+
+/** Points every half margin along the band just outside the frame, on all four sides. */
+function edgePoints(camera: Camera): Feature<Point>[] {
+  const step = EDGE_MARGIN / 2;
+  const [x0, y0, x1, y1] = [-step, -step, camera.width + step, camera.height + step];
+  const at: [number, number][] = [];
+  for (let x = x0; x < x1 + step; x += step) at.push([Math.min(x, x1), y0], [Math.min(x, x1), y1]);
+  for (let y = y0 + step; y < y1; y += step) at.push([x0, y], [x1, y]);
+  return at.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: unproject(camera, p) }, properties: {} }));
+}
+
+/** Invisible icons of a margin's side on the band around the frame, placed first and overlapped by nothing that checks for collisions. */
+function edgeLayer(): LayerSpecification {
+  return {
+    id: 'export-edge',
+    type: 'symbol',
+    source: 'export-edge',
+    layout: { 'icon-image': EDGE_ICON.name, 'icon-size': EDGE_MARGIN / EDGE_ICON.side, 'icon-allow-overlap': true, 'icon-ignore-placement': false, 'icon-padding': 0 },
+    paint: { 'icon-opacity': 0 }
+  };
+}
+
+/**
  * The style a raster export renders: the map's own, with its story label layers replaced by one
  * layer holding the labels exactly where the export placed them (MapLibre still places the
- * basemap's labels around them).
+ * basemap's labels around them), and obstacles around the frame that keep the basemap's labels
+ * from crossing its edge (the map is drawn {@link EDGE_MARGIN} larger and cut).
  */
 export function rasterStyle(style: StyleSpecification, drawing: MapDrawing, camera: Camera): StyleSpecification {
   const features: Feature<Point, Record<string, unknown>>[] = drawing.placed.labels
@@ -137,7 +169,11 @@ export function rasterStyle(style: StyleSpecification, drawing: MapDrawing, came
   };
   return {
     ...style,
-    sources: { ...style.sources, 'story-export-labels': { type: 'geojson', data: { type: 'FeatureCollection', features } } },
-    layers: [...style.layers.filter((l) => !LABEL_LAYERS.includes(l.id)), layer]
+    sources: {
+      ...style.sources,
+      'story-export-labels': { type: 'geojson', data: { type: 'FeatureCollection', features } },
+      'export-edge': { type: 'geojson', data: { type: 'FeatureCollection', features: edgePoints(camera) } }
+    },
+    layers: [...style.layers.filter((l) => !LABEL_LAYERS.includes(l.id)), layer, edgeLayer()]
   };
 }

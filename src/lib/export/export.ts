@@ -7,7 +7,7 @@ import { renderMap, webglLimit } from '../map/offscreen';
 import { buildStyle, type BasemapPart } from '../map/style';
 import { permalink } from './content';
 import { exportAnnotations, exportGeoJson } from './data';
-import { drawMap, rasterStyle, styleData, type MapDrawing } from './drawing';
+import { drawMap, EDGE_MARGIN, rasterStyle, styleData, type MapDrawing } from './drawing';
 import { canvasMeasure, loadExportFonts } from './fonts';
 import { exportStyle } from './style';
 import { linkView, planFrame, type FramePlan } from './frame';
@@ -76,11 +76,11 @@ export function describePlan(plan: FramePlan): Omit<ExportResult, 'blob' | 'file
 
 async function rasterExport(model: Model, request: ExportRequest, size: OutputSize, plan: FramePlan, basemap: BasemapPart): Promise<Blob> {
   const { camera, layout, drawing } = plan;
-  const mapPixels: [number, number] = [Math.round(camera.width * size.pixelRatio), Math.round(camera.height * size.pixelRatio)];
+  const mapPixels: [number, number] = [Math.round((camera.width + 2 * EDGE_MARGIN) * size.pixelRatio), Math.round((camera.height + 2 * EDGE_MARGIN) * size.pixelRatio)];
   const glLimit = webglLimit();
   checkRasterSize(size.pixelWidth, size.pixelHeight, mapPixels, glLimit);
   const style = rasterStyle(exportStyle(model, request, basemap), drawing, camera);
-  const image = await renderMap({ model, theme: request.theme, basemap, visible: request.layers, selected: request.place, camera, pixelRatio: size.pixelRatio, glLimit, style });
+  const image = await renderMap({ model, theme: request.theme, basemap, visible: request.layers, selected: request.place, camera, pixelRatio: size.pixelRatio, glLimit, style, margin: EDGE_MARGIN });
   const overlay = [drawing.labels.badges, ...drawing.insets.map((i) => i.svg)].join('\n');
   const ops: Op[] = overlay.trim() ? [...layout.ops, { kind: 'overlay', ...layout.map, svg: overlay }] : layout.ops;
   const canvas = await composeRaster(ops, image, size.pixelWidth, size.pixelHeight, size.pixelRatio);
@@ -88,6 +88,17 @@ async function rasterExport(model: Model, request: ExportRequest, size: OutputSi
   const blob = await encodeCanvas(canvas, mime, 0.92);
   if (!blob) throw new ExportError(`the browser could not encode a ${size.pixelWidth} × ${size.pixelHeight} px ${request.format.toUpperCase()}`);
   return blob;
+}
+
+/**
+ * Loads what every image or document export needs before the first is asked for: the export
+ * module's own chunks, the burned-in font, the basemap's files and the GPU's limit. The export
+ * button calls it when the pointer or focus reaches it, so that the dialog's first preview only
+ * plans and draws.
+ */
+export async function prepareExport(): Promise<void> {
+  webglLimit();
+  await Promise.all([loadExportFonts(), loadBasemapData(), import('./svg-font')]);
 }
 
 /**
@@ -123,7 +134,7 @@ export async function exportSnapshot(model: Model, asked: ExportRequest): Promis
   }
   const [{ buildSvg }, { embeddedFontStyle }] = await Promise.all([import('./svg'), import('./svg-font')]);
   const description = `Sources: ${plan.sources.map((s) => `[${s.n}] ${s.text}`).join(' ')} Map data: ${attribution}. Permalink: ${link}`;
-  const bare = buildSvg({ width: size.cssWidth, height: size.cssHeight, ops: plan.layout.ops, drawing: plan.drawing, title: request.title, description });
+  const bare = buildSvg({ width: size.cssWidth, height: size.cssHeight, ops: plan.layout.ops, drawing: plan.drawing, title: request.title, description, measure });
   const svg = bare.replace('<defs>', `${await embeddedFontStyle(bare)}\n<defs>`);
   const common = { ...described, width: size.cssWidth, height: size.cssHeight };
   if (request.format === 'svg') return { ...common, blob: new Blob([svg], { type: 'image/svg+xml' }), filename: `${stem}.svg`, mime: 'image/svg+xml' };

@@ -75,6 +75,19 @@ export function wrap(text: string, max: number, size: number, bold: boolean, mea
   return lines;
 }
 
+/**
+ * How much wider than Noto Sans a fallback font may set the frame's text: DejaVu Sans, which
+ * librsvg falls back to (it ignores the SVG's embedded font), is 4–9 % wider in regular and 9–17 %
+ * in bold on the frame's texts. Lines are broken for that width, so they keep inside the margins
+ * whichever of the two draws them.
+ */
+const FALLBACK_WIDTH = { regular: 1.1, bold: 1.18 };
+
+/** Widths as a fallback font may set them (see {@link FALLBACK_WIDTH}), for breaking lines. */
+function roomy(measure: Measure): Measure {
+  return (text, size, bold) => measure(text, size, bold) * (bold ? FALLBACK_WIDTH.bold : FALLBACK_WIDTH.regular);
+}
+
 /** The base font size for a frame: legible from a phone-sized image to a page. */
 export function baseSize(width: number, height: number): number {
   return Math.max(9, Math.min(26, Math.min(width, height * 1.5) / 72));
@@ -185,7 +198,7 @@ function tryLayout(width: number, height: number, f: number, content: FrameConte
  */
 export function layoutFrame(width: number, height: number, content: FrameContent, theme: Theme, measure: Measure): Layout {
   for (let f = baseSize(width, height); f >= 5; f *= 0.9) {
-    const layout = tryLayout(width, height, f, content, theme, measure);
+    const layout = tryLayout(width, height, f, content, theme, roomy(measure));
     if (layout) return layout;
   }
   throw new Error(`a ${Math.round(width)} × ${Math.round(height)} frame is too small for the title, legend and sources`);

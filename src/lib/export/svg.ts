@@ -1,7 +1,7 @@
 import { legendSvg } from '../map/symbols';
 import type { MapDrawing } from './drawing';
 import { EXPORT_FONT_STACK } from './fonts';
-import type { Op } from './layout';
+import type { Measure, Op } from './layout';
 import { esc } from './svg-util';
 
 const n = (v: number) => String(Math.round(v * 100) / 100);
@@ -15,15 +15,24 @@ function swatch(op: Extract<Op, { kind: 'swatch' }>): string {
   return `<g id="legend-swatch-${op.layer}" transform="translate(${n(op.x + (op.w - w * s) / 2)} ${n(op.y + (op.h - h * s) / 2)}) scale(${n(s)})">${inner}</g>`;
 }
 
-/** One layout operation as SVG; the map is drawn separately. */
-export function opSvg(op: Op): string {
+/**
+ * The width a text takes in the embedded Noto Sans, as `textLength` with `lengthAdjust`: a renderer
+ * without the font (librsvg ignores `@font-face`) squeezes its fallback font into the same width
+ * instead of running past the frame's margin.
+ */
+function fitted(op: Extract<Op, { kind: 'text' }>, measure?: Measure): string {
+  return measure ? ` textLength="${n(measure(op.text, op.size, op.bold))}" lengthAdjust="spacingAndGlyphs"` : '';
+}
+
+/** One layout operation as SVG, its text held to its measured width when `measure` is given; the map is drawn separately. */
+export function opSvg(op: Op, measure?: Measure): string {
   switch (op.kind) {
     case 'rect':
       return `<rect x="${n(op.x)}" y="${n(op.y)}" width="${n(op.w)}" height="${n(op.h)}" fill="${op.fill}"${op.stroke ? ` stroke="${op.stroke}"` : ''}${op.opacity !== undefined ? ` fill-opacity="${op.opacity}"` : ''}/>`;
     case 'line':
       return `<line x1="${n(op.x1)}" y1="${n(op.y1)}" x2="${n(op.x2)}" y2="${n(op.y2)}" stroke="${op.color}" stroke-width="${n(op.width)}"/>`;
     case 'text':
-      return `<text class="${op.role}" x="${n(op.x)}" y="${n(op.y)}" font-family="${EXPORT_FONT_STACK}" font-size="${n(op.size)}" font-weight="${op.bold ? 700 : 400}" fill="${op.color}"${op.anchor === 'end' ? ' text-anchor="end"' : ''}>${esc(op.text)}</text>`;
+      return `<text class="${op.role}" x="${n(op.x)}" y="${n(op.y)}" font-family="${EXPORT_FONT_STACK}" font-size="${n(op.size)}" font-weight="${op.bold ? 700 : 400}" fill="${op.color}"${op.anchor === 'end' ? ' text-anchor="end"' : ''}${fitted(op, measure)}>${esc(op.text)}</text>`;
     case 'swatch':
       return swatch(op);
     case 'overlay':
@@ -41,6 +50,8 @@ export interface SvgInput {
   drawing: MapDrawing;
   title: string;
   description: string;
+  /** Widths of the frame's text in the embedded font (see {@link opSvg}). */
+  measure?: Measure;
 }
 
 /**
@@ -57,7 +68,7 @@ export function buildSvg(input: SvgInput): string {
     `<title>${esc(input.title)}</title>`,
     `<desc>${esc(input.description)}</desc>`,
     `<defs><clipPath id="map-clip"><rect x="0" y="0" width="${n(map.w)}" height="${n(map.h)}"/></clipPath></defs>`,
-    `<g id="frame">${ops.slice(0, mapIndex).map(opSvg).join('\n')}</g>`,
+    `<g id="frame">${ops.slice(0, mapIndex).map((op) => opSvg(op, input.measure)).join('\n')}</g>`,
     `<g id="map" transform="translate(${n(map.x)} ${n(map.y)})" clip-path="url(#map-clip)">`,
     `<g id="layers">${drawing.layers.join('\n')}</g>`,
     `<g id="label-halos">${drawing.labels.halos}</g>`,
@@ -65,7 +76,7 @@ export function buildSvg(input: SvgInput): string {
     `<g id="callouts">${drawing.labels.badges}</g>`,
     `<g id="insets">${drawing.insets.map((i) => i.svg).join('\n')}</g>`,
     `</g>`,
-    `<g id="frame-over-map">${ops.slice(mapIndex + 1).map(opSvg).join('\n')}</g>`,
+    `<g id="frame-over-map">${ops.slice(mapIndex + 1).map((op) => opSvg(op, input.measure)).join('\n')}</g>`,
     `</svg>`
   ].join('\n');
 }

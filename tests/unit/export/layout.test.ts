@@ -32,6 +32,14 @@ describe('frame layout', () => {
     });
   }
 
+  it('breaks lines so that a fallback font 10 % wider (18 % in bold) still keeps inside the right margin', () => {
+    const long = { ...content, attribution: 'Borders: Natural Earth · Water: GSHHG · Towns: GeoNames (CC BY 4.0) · Font: Noto Sans (OFL 1.1) · Places: Wikipedia', permalink: `https://example.org/khojaly-map/index.html#view=9.49/39.99297/46.93&layers=${'x'.repeat(80)}` };
+    const layout = layoutFrame(1200, 675, long, 'light', measure);
+    for (const t of layout.ops.filter((op) => op.kind === 'text')) {
+      expect(t.x + measure(t.text, t.size, t.bold) * (t.bold ? 1.18 : 1.1), t.text).toBeLessThanOrEqual(1200 - layout.base + 0.5);
+    }
+  });
+
   it('wraps on words and cuts words longer than a line', () => {
     expect(wrap('aa bb cc', 5.1 * 0.55 * 10, 10, false, measure)).toEqual(['aa bb', 'cc']);
     expect(wrap('abcdefghij', 4.1 * 0.55 * 10, 10, false, measure)).toEqual(['abcd', 'efgh', 'ij']);
