@@ -10,6 +10,11 @@ export interface ExportPair {
 /** The PNG asked of both exports: the default view (the main frame), social 1200 × 675 CSS px at scale 2. */
 const EXPECTED = { width: 2400, height: 1350 };
 
+/** Stops the bench when our PNG is not the size asked for. */
+function expectSize({ width, height }: { width: number; height: number }): void {
+  if (width !== EXPECTED.width || height !== EXPECTED.height) fail('our', `${width} × ${height} px, not ${EXPECTED.width} × ${EXPECTED.height}`);
+}
+
 const fail = (who: string, what: string): never => {
   throw new Error(`${who} export: ${what}`);
 };
@@ -54,7 +59,7 @@ export async function oursExport(browser: Browser, origin: string, timeoutMs = 1
     await page.getByTestId('export-preview').waitFor({ timeout: timeoutMs });
     const once = async () => {
       const answer = await timedDownload(page, '[data-testid="export-download"]');
-      if (answer.width !== EXPECTED.width || answer.height !== EXPECTED.height) fail('our', `${answer.width} × ${answer.height} px, not ${EXPECTED.width} × ${EXPECTED.height}`);
+      expectSize(answer);
       return answer.ms;
     };
     return { firstMs: await once(), againMs: await once() };
@@ -80,7 +85,7 @@ export async function coldExport(browser: Browser, origin: string, timeoutMs = 1
         return { ms: performance.now() - t0, ok: a.ok as boolean, error: a.error as string | undefined, width: a.width as number, height: a.height as number };
       });
       if (!answer.ok) fail('our', answer.error ?? 'failed');
-      if (answer.width !== EXPECTED.width || answer.height !== EXPECTED.height) fail('our', `${answer.width} × ${answer.height} px, not ${EXPECTED.width} × ${EXPECTED.height}`);
+      expectSize(answer);
       return answer.ms;
     };
     return { firstMs: await once(), againMs: await once() };
