@@ -5,8 +5,7 @@ import { MaplibreExportControl } from '@watergis/maplibre-gl-export';
 import { bundledModel } from '../../src/lib/data/bundled';
 import { basemapChoice } from '../../src/lib/data/basemaps';
 import { DEFAULT_LAYERS } from '../../src/lib/data/types';
-import { requestedBounds } from '../../src/lib/export/frame';
-import { fitCamera } from '../../src/lib/export/mercator';
+import { storyCamera } from '../../src/lib/export/frame';
 import { resolveBasemap } from '../../src/lib/map/basemaps';
 import { attachIcons, rasterizeIcons } from '../../src/lib/map/icons';
 import { buildStyle } from '../../src/lib/map/style';
@@ -42,7 +41,7 @@ const model = bundledModel();
 /** The default basemap, its archive's address taken from the site's root (this page is two folders down). */
 const choice = basemapChoice(null);
 const basemap = await resolveBasemap(choice.type === 'pmtiles' ? { ...choice, url: new URL(choice.url, new URL('../../', window.location.href)).href } : choice, 'light');
-const camera = fitCamera(requestedBounds({ view: null, frame: FRAME }), FRAME.width, FRAME.height);
+const camera = storyCamera(model, FRAME.width, FRAME.height);
 const map = new MapLibreMap({
   container: 'map',
   style: buildStyle({ model, theme: 'light', visible: DEFAULT_LAYERS, selected: null, basemap }),

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { MAIN_BOUNDS } from '../../src/lib/map/frames';
+import { loadModel } from '../../src/lib/data/load';
+import { storyBounds } from '../../src/lib/map/frames';
 import type { RawFiles } from '../../src/lib/data/types';
 
 /** What a synthetic data set adds to the shipped geodata. */
 export interface Synthetic {
-  /** Points added, each with one citation, spread over the story layers inside the main frame. */
+  /** Points added, each with one citation, spread over the story layers inside the story's extent (`storyBounds`). */
   points: number;
   /** Each source text is made this many times longer (its own text, then filler that quotes nothing). */
   textFactor: number;
@@ -62,7 +63,9 @@ export function synthesize(base: RawFiles, { points, textFactor }: Synthetic): R
   const quotes = index.flatMap((entry) => uniqueQuotes(base.sourceTexts[entry.file]!).map((exact) => ({ source: entry.id, exact })));
   const layers = { ...base.layers };
   const next = random(10);
-  const [[west, south], [east, north]] = MAIN_BOUNDS;
+  const shipped = loadModel(base);
+  if (!shipped.ok) throw new Error('the base data set is refused by the loader');
+  const [[west, south], [east, north]] = storyBounds(shipped.model);
   const perLayer = POINT_LAYERS.map(() => [] as string[]);
   for (let i = 0; i < points; i++) {
     const n = String(i + 1).padStart(6, '0');

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BAKU_INSET, LOCATOR_BOUNDS, MAIN_BOUNDS, containsBounds, frameProjection, viewBounds } from '../../src/lib/map/frames';
+import { BAKU_INSET, LOCATOR_BOUNDS, containsBounds, frameProjection, storyBounds, viewBounds } from '../../src/lib/map/frames';
+import { shippedModel } from '../support/model';
 import { buildInsets } from '../../scripts/basemap/insets';
 
 describe('viewBounds', () => {
@@ -17,9 +18,10 @@ describe('viewBounds', () => {
 });
 
 describe('the frames', () => {
-  it('keep Baku out of the main frame and both inside the locator’s region', () => {
-    expect(containsBounds(MAIN_BOUNDS, BAKU_INSET.bounds)).toBe(false);
-    expect(containsBounds(LOCATOR_BOUNDS, MAIN_BOUNDS)).toBe(true);
+  it('keep Baku out of the story’s frame and both inside the locator’s region', () => {
+    const story = storyBounds(shippedModel());
+    expect(containsBounds(story, BAKU_INSET.bounds)).toBe(false);
+    expect(containsBounds(LOCATOR_BOUNDS, story)).toBe(true);
     expect(containsBounds(LOCATOR_BOUNDS, BAKU_INSET.bounds)).toBe(true);
   });
 

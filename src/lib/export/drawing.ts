@@ -6,7 +6,7 @@ import { EXPORT_FONT_STACK } from './fonts';
 import { insetLayers, planInsets, viewRect, type InsetPlan } from './insets';
 import { anchorBox, labelSize, labelsSvg, placeLabels, type Placed, type PlacedLabel } from './labels';
 import { scaleBarBox, type Measure } from './layout';
-import { metresPerPixel, projector, unproject, type Camera } from './mercator';
+import { metresPerPixel, projector, unproject, type Bounds, type Camera } from './mercator';
 import { drawLayers, type DrawnSymbol, type SourceData } from './svg-layers';
 import { esc, type Box } from './svg-util';
 
@@ -19,6 +19,8 @@ export interface MapInput {
   theme: Theme;
   /** The frame's base font size, for the insets' size. */
   base: number;
+  /** The story's extent (`storyExtent`): a view that does not hold it whole gets the locator inset. */
+  story: Bounds;
   /** Places whose label is a numbered callout whatever happens (keeps callout numbers stable across layout rounds). */
   forced?: ReadonlySet<string>;
 }
@@ -97,7 +99,7 @@ export function drawMap(input: MapInput, skip?: (layer: LayerSpecification) => b
   const frame = { w: camera.width, h: camera.height };
   const drawn = drawLayers(input.style as StyleSpecification, input.data, camera.zoom, projector(camera), frame, skip);
   const story = drawn.symbols.filter((s) => s.story);
-  const insets = planInsets(camera, story.map((s) => s.at), input.base).map((plan) => drawInset(input, plan));
+  const insets = planInsets(camera, story.map((s) => s.at), input.base, input.story).map((plan) => drawInset(input, plan));
   const bar = scaleBarBox({ x: 0, y: 0, w: camera.width, h: camera.height }, metresPerPixel(camera.center[1], camera.zoom), input.base);
   const blocked: DrawnSymbol[] = [...insets.map((i) => i.plan.rect), bar].map((rect) => ({ placeId: null, at: [rect.x + rect.w / 2, rect.y + rect.h / 2], box: [rect.x, rect.y, rect.x + rect.w, rect.y + rect.h], story: false }));
   const placed = placeLabels(drawn.labels, [...drawn.symbols, ...blocked], frame, input.measure, input.forced);

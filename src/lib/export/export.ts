@@ -10,7 +10,7 @@ import { exportAnnotations, exportGeoJson } from './data';
 import { drawMap, EDGE_MARGIN, rasterStyle, styleData, type MapDrawing } from './drawing';
 import { canvasMeasure, loadExportFonts } from './fonts';
 import { exportStyle } from './style';
-import { linkView, planFrame, type FramePlan } from './frame';
+import { linkView, planFrame, storyExtent, type FramePlan } from './frame';
 import type { FrameContent, Op } from './layout';
 import { ExportError, checkRasterSize, composeRaster, encodeCanvas } from './raster';
 import { resolveSize, SizeError, type OutputSize } from './size';
@@ -114,7 +114,7 @@ export async function exportSnapshot(model: Model, asked: ExportRequest): Promis
   if (raster && gpu.lost) throw new ExportError('The map’s graphics (WebGL) were reset by the browser, so no image can be drawn now. Try again once the map is back, or export SVG, PDF or data, which need no WebGL.');
   const basemap = raster ? await resolveBasemap(basemapChoice(request.basemap ?? null), request.theme) : undefined;
   const attribution = exportAttribution(model, request, basemap);
-  const link = permalink(request.permalinkBase, { view: linkView(request), layers: request.layers, place: request.place, basemap: request.basemap, event: request.event });
+  const link = permalink(request.permalinkBase, { view: linkView(model, request), layers: request.layers, place: request.place, basemap: request.basemap, event: request.event });
   const stem = fileStem(request);
   if (request.format === 'geojson') return dataExport(exportGeoJson(model, request.layers, { permalink: link, attribution }), `${stem}.geojson`, 'application/geo+json');
   if (request.format === 'annotations') return dataExport(exportAnnotations(model, request.layers, { permalink: link }), `${stem}.jsonld`, 'application/ld+json');
@@ -126,7 +126,7 @@ export async function exportSnapshot(model: Model, asked: ExportRequest): Promis
   const data = styleData(style, basemapSourceData(await loadBasemapData()));
   const base: Omit<FrameContent, 'sources' | 'callouts'> = { title: request.title, subtitle: request.subtitle, legend: legendOf(model, request), attribution, permalink: link };
   const onlySymbols = raster ? (layer: LayerSpecification) => layer.type !== 'symbol' && layer.type !== 'circle' : undefined;
-  const plan = planFrame(model, request, size, base, measure, (camera, f, forced): MapDrawing => drawMap({ style, data, camera, measure, theme: request.theme, base: f, forced }, onlySymbols));
+  const plan = planFrame(model, request, size, base, measure, (camera, f, forced): MapDrawing => drawMap({ style, data, camera, measure, theme: request.theme, base: f, forced, story: storyExtent(model) }, onlySymbols));
   const described = describePlan(plan);
   if (raster) {
     const blob = await rasterExport(model, request, size, plan, basemap!);

@@ -1,5 +1,5 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { BAKU_INSET, LOCATOR_BOUNDS, MAIN_BOUNDS, type Bounds as CornerBounds } from '../map/frames';
+import { BAKU_INSET, LOCATOR_BOUNDS, type Bounds as CornerBounds } from '../map/frames';
 import type { Rect } from './layout';
 import { cameraBounds, fitCamera, projector, type Bounds, type Camera } from './mercator';
 
@@ -20,16 +20,16 @@ const covers = (r: Rect, p: readonly number[], margin: number) => p[0]! >= r.x -
 
 /**
  * The insets an export shows: Baku and the monument when the main view does not hold them, and,
- * when the view is zoomed in closer than the main Karabakh frame, a locator of the region with the
- * view's rectangle. Each goes in a corner of the map where it covers no story symbol (`avoid`,
+ * when the view does not hold the story's extent (`story`, from `storyExtent`) whole, a locator of
+ * the region with the view's rectangle. Each goes in a corner of the map where it covers no story symbol (`avoid`,
  * map-frame pixels); an inset that finds no such corner is left out.
  */
-export function planInsets(camera: Camera, avoid: readonly (readonly number[])[], base: number): InsetPlan[] {
+export function planInsets(camera: Camera, avoid: readonly (readonly number[])[], base: number, story: Bounds): InsetPlan[] {
   const view = cameraBounds(camera);
   const [lng, lat] = [(BAKU_INSET.bounds[0][0] + BAKU_INSET.bounds[1][0]) / 2, (BAKU_INSET.bounds[0][1] + BAKU_INSET.bounds[1][1]) / 2];
   const wanted: Omit<InsetPlan, 'rect' | 'camera'>[] = [];
   if (!(lng >= view[0] && lng <= view[2] && lat >= view[1] && lat <= view[3])) wanted.push({ id: 'baku', caption: 'Inset: Baku' });
-  if (!contains(view, flat(MAIN_BOUNDS))) wanted.push({ id: 'locator', caption: 'Where the map lies', view });
+  if (!contains(view, story)) wanted.push({ id: 'locator', caption: 'Where the map lies', view });
   const w = Math.round(Math.max(96, Math.min(camera.width * 0.3, 15 * base, 260)));
   const h = Math.round(w * 0.72);
   const gap = Math.round(0.5 * base);

@@ -1,3 +1,5 @@
+import type { FramePadding } from '../map/camera';
+
 /** MapLibre's tile size: zoom 0 shows the world 512 CSS pixels wide. */
 export const TILE_SIZE = 512;
 const MAX_LAT = 85.051129;
@@ -57,16 +59,24 @@ export function cameraBounds(camera: Camera): Bounds {
   return [w, s, e, n];
 }
 
+const NO_PADDING: FramePadding = { top: 0, right: 0, bottom: 0, left: 0 };
+
 /**
- * The camera that shows `bounds` whole in a frame and as large as it fits, centred on the bounds'
- * Mercator midpoint (what `map.fitBounds` does without padding). Keeps an extent at any size.
+ * The camera that shows `bounds` whole in a frame and as large as it fits inside `padding`, the
+ * bounds' Mercator midpoint in the middle of the padded box: what `map.fitBounds` does with the
+ * same padding. A padding that would leave less than half the frame is shrunk to leave half.
  */
-export function fitCamera(bounds: Bounds, width: number, height: number): Camera {
+export function fitCamera(bounds: Bounds, width: number, height: number, padding: FramePadding = NO_PADDING): Camera {
   const [w, s, e, n] = bounds;
   const [x0, y0] = mercator([w, n]);
   const [x1, y1] = mercator([e, s]);
-  const zoom = Math.log2(Math.min(width / Math.max(x1 - x0, 1e-9), height / Math.max(y1 - y0, 1e-9)));
-  return { center: unmercator([(x0 + x1) / 2, (y0 + y1) / 2]), zoom, width, height };
+  const shrink = (a: number, b: number, side: number) => Math.min(1, side / 2 / Math.max(a + b, 1e-9));
+  const kx = shrink(padding.left, padding.right, width);
+  const ky = shrink(padding.top, padding.bottom, height);
+  const [left, right, top, bottom] = [padding.left * kx, padding.right * kx, padding.top * ky, padding.bottom * ky];
+  const scale = Math.min((width - left - right) / Math.max(x1 - x0, 1e-9), (height - top - bottom) / Math.max(y1 - y0, 1e-9));
+  const center = unmercator([(x0 + x1) / 2 - (left - right) / 2 / scale, (y0 + y1) / 2 - (top - bottom) / 2 / scale]);
+  return { center, zoom: Math.log2(scale), width, height };
 }
 
 /** Ground metres per CSS pixel at a latitude and zoom. */

@@ -1,17 +1,6 @@
 import type { LngLatBoundsLike } from 'maplibre-gl';
 import { geometryBounds } from '../data/geojson';
 import type { Place } from '../data/types';
-import type { Bounds } from './frames';
-
-/**
- * The default frame: the Karabakh story points (Khojaly, Asgaran, Aghdam, Aghdara, Khojavand,
- * Khankendi), corner to corner; Baku has its own inset. Their labels' room is not in degrees
- * but in `defaultPadding`'s pixels, so the frame fits any map size.
- */
-export const DEFAULT_BOUNDS: Bounds = [
-  [46.75194, 39.79528],
-  [47.11306, 40.21528]
-];
 
 /** Room in CSS pixels around the default frame's points for what is drawn beside them. */
 export interface FramePadding {
@@ -22,9 +11,9 @@ export interface FramePadding {
 }
 
 /**
- * The default frame's padding for a map `width` CSS pixels wide: room for what is drawn beside
- * the points, in pixels because labels and icons keep their size at every zoom, plus air that
- * grows with the map (6 px on a phone, 24 px from 1200 px). Left: the widest label MapLibre puts
+ * The default frame's padding for a map `width` CSS pixels wide, around `storyBounds` (frames.ts)
+ * on screen, in the embed and in exports: room for what is drawn beside the points, in pixels
+ * because labels and icons keep their size at every zoom, plus air that grows with the map (6 px on a phone, 24 px from 1200 px). Left: the widest label MapLibre puts
  * left of a western point ("Khankendi"). Top: Aghdara's flag and the scale bar. Right:
  * Khojavand's flag (its label goes left). Bottom: the lower half of Khojavand's label, with
  * twice the air, for the attribution that wide maps spread over a line or two (narrow ones fold

@@ -5,7 +5,8 @@ import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
 import type { View } from '../data/view';
 import { fontFaces, type Theme } from './basemap';
 import { geometryBounds } from '../data/geojson';
-import { cameraTarget, DEFAULT_BOUNDS, defaultPadding } from './camera';
+import { cameraTarget, defaultPadding } from './camera';
+import { storyBounds } from './frames';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
 import { storySources } from './style/story';
@@ -80,7 +81,7 @@ export class MapController {
     this.map = new MapLibreMap({
       container: options.container,
       style: this.style(),
-      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds: DEFAULT_BOUNDS, fitBoundsOptions: { padding: defaultPadding(options.container.clientWidth) } }),
+      ...(view ? { center: [view.lng, view.lat], zoom: view.zoom } : { bounds: storyBounds(options.model), fitBoundsOptions: { padding: defaultPadding(options.container.clientWidth) } }),
       interactive: options.interactive ?? true,
       attributionControl: false,
       canvasContextAttributes: { preserveDrawingBuffer: options.preserveDrawingBuffer ?? false },
@@ -249,7 +250,7 @@ export class MapController {
   /** Frames the default view: the Karabakh places. */
   home(): void {
     this.flightTo = null;
-    this.map.fitBounds(DEFAULT_BOUNDS, { padding: defaultPadding(this.map.getContainer().clientWidth), animate: false });
+    this.map.fitBounds(storyBounds(this.options.model), { padding: defaultPadding(this.map.getContainer().clientWidth), animate: false });
   }
 
   /** Moves the camera to a view from the URL or the host page. */

@@ -1,19 +1,7 @@
+import { DEFAULT_LAYERS, type Model } from '../data/types';
+
 /** A west-south / east-north pair of [lng, lat] corners. */
 export type Bounds = [[number, number], [number, number]];
-
-/**
- * The main frame: the Karabakh places of the story (Khojaly, the route, Aghdam, Asgaran, Aghdara,
- * Khojavand, Khankendi) with a margin for their labels: about 0.17° of longitude either side
- * (a label as wide as "Khojavand" beside its point at a phone's zoom), 0.03° of latitude above
- * Aghdara (its label sits beside it) and 0.055° below Khojavand (room for the attribution line).
- * Baku is not in it: it has its own inset. The default frame of the exports; the screen and the
- * embed fit the story points with room in pixels instead (`DEFAULT_BOUNDS`, `defaultPadding`
- * in camera.ts).
- */
-export const MAIN_BOUNDS: Bounds = [
-  [46.58, 39.74],
-  [47.28, 40.245]
-];
 
 /** The inset: Baku and the Khatai district, where the "Mother's Cry" monument stands. */
 export const BAKU_INSET = {
@@ -24,6 +12,24 @@ export const BAKU_INSET = {
   /** The place the inset selects when activated. */
   placeId: 'mothers-cry'
 } as const;
+
+/**
+ * The story's frame, derived from the data: the corners of the point places of the layers shown
+ * by default, less those the Baku inset shows (the places inside `BAKU_INSET.bounds`). Labels and
+ * symbols need room beside the points; every surface gives it in pixels (`defaultPadding` in
+ * camera.ts), not in degrees here. The locator's region when no such place exists.
+ */
+export function storyBounds(model: Pick<Model, 'places'>): Bounds {
+  const points = model.places.flatMap((p) => (p.geometry.type === 'Point' && p.layers.some((l) => DEFAULT_LAYERS.includes(l)) ? [p.geometry.coordinates] : []));
+  const framed = points.filter(([lng, lat]) => !containsBounds(BAKU_INSET.bounds, [[lng!, lat!], [lng!, lat!]]));
+  if (framed.length === 0) return LOCATOR_BOUNDS;
+  const lngs = framed.map((p) => p[0]!);
+  const lats = framed.map((p) => p[1]!);
+  return [
+    [Math.min(...lngs), Math.min(...lats)],
+    [Math.max(...lngs), Math.max(...lats)]
+  ];
+}
 
 /** The region a locator inset shows when the main view is zoomed in: Karabakh to the Caspian. */
 export const LOCATOR_BOUNDS: Bounds = [

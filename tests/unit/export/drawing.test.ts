@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { boxDistance } from '../../../src/lib/export/labels';
 import { fitCamera, projector } from '../../../src/lib/export/mercator';
 import { BAKU_INSET } from '../../../src/lib/map/frames';
-import { MAIN, draw, model } from './fixture';
+import { draw, model } from './fixture';
 
 const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as unknown as { coordinates: [number, number] }).coordinates;
 
@@ -89,13 +89,6 @@ describe('insets', () => {
       }
       expect(project(point('khojaly'))[0]).toBeGreaterThan(0);
     }
-  });
-});
-
-describe('the main frame', () => {
-  it('is the default extent', () => {
-    const { camera } = draw({ width: 900, height: 600 });
-    expect(camera).toEqual(fitCamera(MAIN, 900, 600));
   });
 });
 

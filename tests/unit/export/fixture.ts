@@ -4,11 +4,11 @@ import { loadModel } from '../../../src/lib/data/load';
 import { readGeodata } from '../../../src/lib/data/read-files';
 import { drawMap, styleData, type MapDrawing } from '../../../src/lib/export/drawing';
 import type { Measure } from '../../../src/lib/export/layout';
-import { fitCamera, type Bounds, type Camera } from '../../../src/lib/export/mercator';
+import type { Camera } from '../../../src/lib/export/mercator';
+import { storyCamera, storyExtent } from '../../../src/lib/export/frame';
 import { exportStyle } from '../../../src/lib/export/style';
 import { basemapSourceData, type BasemapData } from '../../../src/lib/export/svg-basemap';
 import { BASEMAP_SOURCE, type Theme } from '../../../src/lib/map/basemap';
-import { MAIN_BOUNDS } from '../../../src/lib/map/frames';
 
 const result = loadModel(readGeodata('geodata'));
 if (!result.ok) throw new Error('shipped geodata is invalid');
@@ -23,8 +23,8 @@ export const basemap = Object.fromEntries(
 /** A text width close to Noto Sans's (no canvas in Node). */
 export const measure: Measure = (text, size, bold) => text.length * size * (bold ? 0.6 : 0.55);
 
-/** The main frame's bounds as west, south, east, north. */
-export const MAIN: Bounds = [MAIN_BOUNDS[0][0], MAIN_BOUNDS[0][1], MAIN_BOUNDS[1][0], MAIN_BOUNDS[1][1]];
+/** The default frame of a `width` × `height` map: the shipped story's extent with the screen's padding. */
+export const mainCamera = (width = 900, height = 600): Camera => storyCamera(model, width, height);
 
 /** What a drawing test varies. */
 export interface DrawOptions {
@@ -42,9 +42,9 @@ export interface DrawOptions {
 
 /** The map drawn as an export draws it, from the app's own style. */
 export function draw(options: DrawOptions = {}): { drawing: MapDrawing; camera: Camera; style: ReturnType<typeof exportStyle> } {
-  const camera = options.camera ?? fitCamera(MAIN, options.width ?? 900, options.height ?? 600);
+  const camera = options.camera ?? mainCamera(options.width, options.height);
   const theme = options.theme ?? 'light';
   const style = exportStyle(options.model ?? model, { theme, layers: options.visible ?? LAYER_IDS, place: options.selected ?? null, event: options.event ?? null });
   const data = styleData(style, basemapSourceData(basemap));
-  return { drawing: drawMap({ style, data, camera, measure, theme, base: 14 }), camera, style };
+  return { drawing: drawMap({ style, data, camera, measure, theme, base: 14, story: storyExtent(options.model ?? model) }), camera, style };
 }

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { LAYER_IDS } from '../../../src/lib/data/types';
 import type { MapDrawing } from '../../../src/lib/export/drawing';
 import { linkView, planFrame, requestedBounds } from '../../../src/lib/export/frame';
+import { projector } from '../../../src/lib/export/mercator';
+import { defaultPadding } from '../../../src/lib/map/camera';
+import { storyBounds, viewBounds } from '../../../src/lib/map/frames';
 import type { ExportRequest } from '../../../src/lib/export/types';
-import { MAIN, measure, model } from './fixture';
+import { measure, model } from './fixture';
 
 const request: ExportRequest = {
   format: 'svg',
@@ -27,14 +30,37 @@ const drawing = (callouts: string[]): MapDrawing => ({
 });
 
 describe('frame planning', () => {
-  it('keeps the main Karabakh frame when no view is asked for', () => {
-    expect(requestedBounds(request)).toEqual(MAIN);
+  it('fits the story’s points into the map area with the screen’s padding for that width when no view is asked for', () => {
+    const [[west, south], [east, north]] = storyBounds(model);
+    for (const [w, h] of [[1200, 675], [794, 1123], [390, 700]] as const) {
+      const plan = planFrame(model, { ...request, frame: { width: w, height: h } }, { cssWidth: w, cssHeight: h }, base, measure, () => drawing([]));
+      const { w: mw, h: mh } = plan.layout.map;
+      const pad = defaultPadding(mw);
+      const project = projector(plan.camera);
+      const [x0, y0] = project([west, north]);
+      const [x1, y1] = project([east, south]);
+      expect([plan.camera.width, plan.camera.height]).toEqual([mw, mh]);
+      expect(x0).toBeGreaterThanOrEqual(pad.left - 1e-6);
+      expect(y0).toBeGreaterThanOrEqual(pad.top - 1e-6);
+      expect(x1).toBeLessThanOrEqual(mw - pad.right + 1e-6);
+      expect(y1).toBeLessThanOrEqual(mh - pad.bottom + 1e-6);
+      expect(Math.min(x0 - pad.left + mw - pad.right - x1, y0 - pad.top + mh - pad.bottom - y1)).toBeCloseTo(0, 6);
+    }
+  });
+
+  it('links the default frame of the screen’s map size when no view is asked for', () => {
+    const view = linkView(model, { view: null, frame: { width: 390, height: 700 } });
+    const [[west, south], [east, north]] = viewBounds(view, 390, 700);
+    const [[w, s], [e, n]] = storyBounds(model);
+    expect([west < w, south < s, east > e, north > n]).toEqual([true, true, true, true]);
+    const degreesPerPixel = (east - west) / 390;
+    expect((w - west) / degreesPerPixel).toBeGreaterThanOrEqual(defaultPadding(390).left - 1e-6);
   });
 
   it('keeps the extent of a requested view', () => {
-    const bounds = requestedBounds({ view: { zoom: 10, lat: 39.9, lng: 46.8 }, frame: { width: 800, height: 600 } });
+    const bounds = requestedBounds(model, { view: { zoom: 10, lat: 39.9, lng: 46.8 }, frame: { width: 800, height: 600 } });
     expect((bounds[0] + bounds[2]) / 2).toBeCloseTo(46.8, 5);
-    expect(linkView({ view: { zoom: 10, lat: 39.9, lng: 46.8 }, frame: { width: 800, height: 600 } })).toEqual({ zoom: 10, lat: 39.9, lng: 46.8 });
+    expect(linkView(model, { view: { zoom: 10, lat: 39.9, lng: 46.8 }, frame: { width: 800, height: 600 } })).toEqual({ zoom: 10, lat: 39.9, lng: 46.8 });
   });
 
   it('lists every callout of the final drawing in the key, numbered as on the map', () => {

@@ -54,3 +54,30 @@ describe('vector paths', () => {
     expect(linePath([[-500, 50], [-400, 50], [50, 50]], identity, { w: 100, h: 100 })).toBe('M-8 50L50 50');
   });
 });
+
+describe('fitting an extent with padding', () => {
+  const bounds: [number, number, number, number] = [46.75, 39.79, 47.11, 40.22];
+  const padding = { top: 50, right: 30, bottom: 60, left: 110 };
+
+  it('keeps the extent inside the padded box, touching it on the tighter axis, as map.fitBounds does', () => {
+    for (const [w, h] of [[1200, 675], [390, 700], [800, 800]]) {
+      const project = projector(fitCamera(bounds, w!, h!, padding));
+      const [x0, y0] = project([bounds[0], bounds[3]]);
+      const [x1, y1] = project([bounds[2], bounds[1]]);
+      expect(x0).toBeGreaterThanOrEqual(110 - 1e-6);
+      expect(y0).toBeGreaterThanOrEqual(50 - 1e-6);
+      expect(x1).toBeLessThanOrEqual(w! - 30 + 1e-6);
+      expect(y1).toBeLessThanOrEqual(h! - 60 + 1e-6);
+      const slack = Math.min(x0 - 110 + (w! - 30 - x1), y0 - 50 + (h! - 60 - y1));
+      expect(slack).toBeCloseTo(0, 6);
+      expect((x0 + x1) / 2 - 110).toBeCloseTo(w! - 30 - (x0 + x1) / 2, 6);
+    }
+  });
+
+  it('shrinks a padding that would leave less than half the frame to leave half', () => {
+    const project = projector(fitCamera(bounds, 160, 600, padding));
+    const [x0] = project([bounds[0], bounds[3]]);
+    const [x1] = project([bounds[2], bounds[1]]);
+    expect(x1 - x0).toBeCloseTo(80, 6);
+  });
+});

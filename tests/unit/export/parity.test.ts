@@ -5,7 +5,7 @@ import type { Model } from '../../../src/lib/data/types';
 import { geometryBounds } from '../../../src/lib/data/geojson';
 import { fitCamera, type Camera } from '../../../src/lib/export/mercator';
 import { LOCATOR_BOUNDS } from '../../../src/lib/map/frames';
-import { MAIN, basemap, draw, model } from './fixture';
+import { basemap, draw, mainCamera, model } from './fixture';
 
 /** The properties of the basemap feature a label names (town and country colours depend on them). */
 function labelProps(svg: string, id: string): Record<string, unknown> {
@@ -46,9 +46,9 @@ const withAreaEvent: Model = { ...model, events: [...model.events, { ...model.ev
 
 describe.each(['light', 'dark'] as const)('screen/export parity (%s)', (theme) => {
   const views = [
-    { camera: fitCamera(MAIN, 900, 600), selected: 'khojaly-aghdam-route' },
-    { camera: fitCamera(MAIN, 900, 600), selected: 'khojaly' },
-    { camera: fitCamera(MAIN, 900, 600), event: 'attack-1992' },
+    { camera: mainCamera(), selected: 'khojaly-aghdam-route' },
+    { camera: mainCamera(), selected: 'khojaly' },
+    { camera: mainCamera(), event: 'attack-1992' },
     { camera: around('mexico', 900, 600), selected: 'mexico' },
     { camera: around('mexico', 900, 600), event: 'area-event', model: withAreaEvent },
     { camera: { center: [46.8, 39.9] as [number, number], zoom: 10.5, width: 900, height: 600 } },
