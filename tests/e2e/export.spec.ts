@@ -8,6 +8,7 @@ import { LAYER_IDS } from '../../src/lib/data/types';
 import { loadModel } from '../../src/lib/data/load';
 import { readGeodata } from '../../src/lib/data/read-files';
 import { exportGeoJson, splitByLayer } from '../../src/lib/export/data';
+import { storyCamera } from '../../src/lib/export/frame';
 import { projector } from '../../src/lib/export/mercator';
 import type { SnapshotAnswer, SnapshotOptions } from '../../src/lib/export/snapshot-page';
 import { STORY_COLORS } from '../../src/lib/map/symbols';
@@ -233,6 +234,25 @@ test('the SVG labels Khojaly at the default extent and the monument in the Baku 
   expect(svg).toMatch(/<text class="label story-label" data-layer="story-labels-primary" data-place-id="khojaly"[^>]*><tspan[^>]*>Khojaly<\/tspan>/);
   expect(svg).toMatch(/<g id="inset-baku"[\s\S]*data-place-id="mothers-cry"[\s\S]*<\/g>/);
 });
+
+for (const [width, height] of [
+  [390, 844],
+  [1280, 800]
+] as const) {
+  test(`the export's default frame is the screen's: at ${width} × ${height} the app's default camera is the one the export fits for a map of that size`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    const screen = await page.evaluate(() => {
+      const map = (window as any).__map;
+      const box = map.getContainer();
+      return { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() as number, width: box.clientWidth as number, height: box.clientHeight as number };
+    });
+    const fitted = storyCamera(model, screen.width, screen.height);
+    expect(screen.zoom).toBeCloseTo(fitted.zoom, 6);
+    expect(screen.center[0]).toBeCloseTo(fitted.center[0], 6);
+    expect(screen.center[1]).toBeCloseTo(fitted.center[1], 6);
+  });
+}
 
 /** RGB of several pixels of a PNG, decoded once. */
 function pixelsAt(page: Page, png: Buffer, points: [number, number][]): Promise<[number, number, number][]> {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { boxDistance } from '../../../src/lib/export/labels';
 import { fitCamera, projector } from '../../../src/lib/export/mercator';
 import { BAKU_INSET } from '../../../src/lib/map/frames';
-import { draw, model } from './fixture';
+import { modelOf, withLayer } from '../../support/model';
+import { draw, mainCamera, model } from './fixture';
 
 const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as unknown as { coordinates: [number, number] }).coordinates;
 
@@ -69,6 +70,16 @@ describe('insets', () => {
     const { drawing } = draw({ camera: { center: [lng, lat], zoom: 12, width: 800, height: 500 } });
     expect(drawing.insets.map((i) => i.plan.id).sort()).toEqual(['baku', 'locator']);
     expect(drawing.insets.find((i) => i.plan.id === 'locator')!.svg).toMatch(/class="inset-view"/);
+  });
+
+  it('adds the locator when the view leaves out a point of the story, wherever the data puts it', () => {
+    const moved = modelOf(
+      withLayer('flag-raising-2023.geojson', (json) => {
+        json.features.find((f: { id: string }) => f.id === 'khojavand').geometry.coordinates = [47.6, 39.6];
+      })
+    );
+    expect(draw({ camera: mainCamera() }).drawing.insets.map((i) => i.plan.id)).not.toContain('locator');
+    expect(draw({ camera: mainCamera(), model: moved }).drawing.insets.map((i) => i.plan.id)).toContain('locator');
   });
 
   it('leaves Baku out of the insets when the view already shows it', () => {
