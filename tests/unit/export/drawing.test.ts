@@ -59,7 +59,7 @@ describe('clipping to the frame', () => {
 });
 
 describe('insets', () => {
-  it('shows Baku in an inset at the main frame, and no locator', () => {
+  it('shows Baku in an inset at the default frame, and no locator', () => {
     const { drawing } = draw();
     expect(drawing.insets.map((i) => i.plan.id)).toEqual(['baku']);
     expect(drawing.insets[0]!.svg).toMatch(/data-place-id="mothers-cry"/);
