@@ -39,6 +39,8 @@ export interface MapDrawing {
   insets: InsetDrawing[];
   /** Label halos, labels and callout badges as SVG. */
   labels: { halos: string; texts: string; badges: string };
+  /** What is drawn over the map (insets, scale bar), in frame pixels: no label may lie under it. */
+  covered: Box[];
 }
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
@@ -104,7 +106,7 @@ export function drawMap(input: MapInput, skip?: (layer: LayerSpecification) => b
   const blocked: DrawnSymbol[] = [...insets.map((i) => i.plan.rect), bar].map((rect) => ({ placeId: null, at: [rect.x + rect.w / 2, rect.y + rect.h / 2], box: [rect.x, rect.y, rect.x + rect.w, rect.y + rect.h], story: false }));
   const placed = placeLabels(drawn.labels, [...drawn.symbols, ...blocked], frame, input.measure, input.forced);
   const colors = storyText(input.theme);
-  return { layers: drawn.svg, placed, symbols: story, insets, labels: labelsSvg(placed, { text: colors.text, halo: colors.halo, badge: colors.halo }) };
+  return { layers: drawn.svg, placed, symbols: story, insets, labels: labelsSvg(placed, { text: colors.text, halo: colors.halo, badge: colors.halo }), covered: blocked.map((b) => b.box) };
 }
 
 /**
@@ -127,12 +129,22 @@ function edgePoints(camera: Camera): Feature<Point>[] {
   return at.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: unproject(camera, p) }, properties: {} }));
 }
 
-/** Invisible icons of a margin's side on the band around the frame, placed first and overlapped by nothing that checks for collisions. */
-function edgeLayer(): LayerSpecification {
+/** Points at most half a margin apart covering each box, so the obstacles leave no gap in it. */
+function coveringPoints(camera: Camera, boxes: readonly Box[]): Feature<Point>[] {
+  const step = EDGE_MARGIN / 2;
+  const at: [number, number][] = [];
+  for (const [x0, y0, x1, y1] of boxes) {
+    for (let y = y0 + step; y < y1 + step; y += step) for (let x = x0 + step; x < x1 + step; x += step) at.push([Math.min(x, x1 - step), Math.min(y, y1 - step)]);
+  }
+  return at.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: unproject(camera, p) }, properties: {} }));
+}
+
+/** Invisible icons of a margin's side on `source`, placed first and overlapped by nothing that checks for collisions. */
+function obstacleLayer(source: 'export-edge' | 'export-covered'): LayerSpecification {
   return {
-    id: 'export-edge',
+    id: source,
     type: 'symbol',
-    source: 'export-edge',
+    source,
     layout: { 'icon-image': EDGE_ICON.name, 'icon-size': EDGE_MARGIN / EDGE_ICON.side, 'icon-allow-overlap': true, 'icon-ignore-placement': false, 'icon-padding': 0 },
     paint: { 'icon-opacity': 0 }
   };
@@ -142,7 +154,8 @@ function edgeLayer(): LayerSpecification {
  * The style a raster export renders: the map's own, with its story label layers replaced by one
  * layer holding the labels exactly where the export placed them (MapLibre still places the
  * basemap's labels around them), and obstacles around the frame that keep the basemap's labels
- * from crossing its edge (the map is drawn {@link EDGE_MARGIN} larger and cut).
+ * from crossing its edge (the map is drawn {@link EDGE_MARGIN} larger and cut) or lying under an
+ * inset or the scale bar.
  */
 export function rasterStyle(style: StyleSpecification, drawing: MapDrawing, camera: Camera): StyleSpecification {
   const features: Feature<Point, Record<string, unknown>>[] = drawing.placed.labels
@@ -174,8 +187,9 @@ export function rasterStyle(style: StyleSpecification, drawing: MapDrawing, came
     sources: {
       ...style.sources,
       'story-export-labels': { type: 'geojson', data: { type: 'FeatureCollection', features } },
-      'export-edge': { type: 'geojson', data: { type: 'FeatureCollection', features: edgePoints(camera) } }
+      'export-edge': { type: 'geojson', data: { type: 'FeatureCollection', features: edgePoints(camera) } },
+      'export-covered': { type: 'geojson', data: { type: 'FeatureCollection', features: coveringPoints(camera, drawing.covered) } }
     },
-    layers: [...style.layers.filter((l) => !LABEL_LAYERS.includes(l.id)), layer, edgeLayer()]
+    layers: [...style.layers.filter((l) => !LABEL_LAYERS.includes(l.id)), layer, obstacleLayer('export-covered'), obstacleLayer('export-edge')]
   };
 }

@@ -42,3 +42,28 @@ describe('the band of obstacles around a raster export’s map', () => {
     along((p) => Math.abs(p[0] - camera.width - half) < 0.01, 1, camera.height);
   });
 });
+
+describe('the obstacles under what is drawn over a raster export’s map', () => {
+  const covered = raster.layers.find((l) => l.id === 'export-covered') as SymbolLayerSpecification;
+  const at = ((raster.sources['export-covered'] as { data: FeatureCollection<Point> }).data.features as Feature<Point>[]).map((f) =>
+    projector(camera)(f.geometry.coordinates as [number, number])
+  );
+
+  it('is invisible and placed before any basemap label', () => {
+    expect(covered.paint?.['icon-opacity']).toBe(0);
+    expect(raster.layers.indexOf(covered)).toBeGreaterThan(raster.layers.findIndex((l) => l.id.startsWith('basemap-') && l.type === 'symbol'));
+  });
+
+  it('fills every inset and the scale bar, with no gap a label could fall into', () => {
+    expect(drawing.insets.length).toBeGreaterThan(0);
+    expect(drawing.covered.length).toBe(drawing.insets.length + 1);
+    for (const [x0, y0, x1, y1] of drawing.covered) {
+      for (let y = y0; y <= y1; y += 2) {
+        for (let x = x0; x <= x1; x += 2) {
+          const near = at.some(([px, py]) => Math.abs(px - x) <= half + 0.01 && Math.abs(py - y) <= half + 0.01);
+          expect(near, `${x}, ${y}`).toBe(true);
+        }
+      }
+    }
+  });
+});

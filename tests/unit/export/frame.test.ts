@@ -26,6 +26,7 @@ const drawing = (callouts: string[]): MapDrawing => ({
   symbols: [],
   insets: [],
   labels: { halos: '', texts: '', badges: '' },
+  covered: [],
   placed: { labels: [], callouts: callouts.map((placeId, i) => ({ n: i + 1, placeId, text: placeId.toUpperCase(), at: [0, 0], badge: { x: 0, y: 0, r: 5 } })) }
 });
 
