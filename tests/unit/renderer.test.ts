@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSoftwareRenderer, screenPixelRatio } from './renderer';
+import { isSoftwareRenderer, screenPixelRatio } from '../../src/lib/map/renderer';
 
 describe('isSoftwareRenderer', () => {
   it('recognises SwiftShader as Chromium names it', () => {
