@@ -45,16 +45,25 @@ test('the dark theme follows prefers-color-scheme and paints the dark palette', 
   const background = await page.evaluate(() => (window as any).__map.getPaintProperty('basemap-background', 'background-color'));
   expect(String(background)).toBe(basemapPalette('dark').background);
   // Three points of open Caspian water; a label or a tile edge may sit on one of them, not on two.
-  const pixels = await page.evaluate(() => {
-    const canvas = (window as any).__map.getCanvas() as HTMLCanvasElement;
+  // The screen map keeps no drawing buffer: its canvas is copied in the frame MapLibre has just drawn.
+  const pixels = await page.evaluate(async () => {
+    const map = (window as any).__map;
+    const canvas = map.getCanvas() as HTMLCanvasElement;
     const copy = document.createElement('canvas');
     copy.width = canvas.width;
     copy.height = canvas.height;
     const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
+    await new Promise<void>((resolve) => {
+      map.once('render', () => {
+        ctx.drawImage(canvas, 0, 0);
+        resolve();
+      });
+      map.triggerRepaint();
+    });
+    const scale = canvas.width / canvas.clientWidth;
     return [[51.2, 39.0], [49.9, 43.3], [52.0, 41.2]].map((lngLat) => {
-      const p = (window as any).__map.project(lngLat);
-      return Array.from(ctx.getImageData(Math.round(p.x * devicePixelRatio), Math.round(p.y * devicePixelRatio), 1, 1).data);
+      const p = map.project(lngLat);
+      return Array.from(ctx.getImageData(Math.round(p.x * scale), Math.round(p.y * scale), 1, 1).data);
     });
   });
   const hex = basemapPalette('dark').water.replace('#', '');

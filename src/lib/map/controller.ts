@@ -11,6 +11,7 @@ import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
 import { storySources } from './style/story';
 import { FeatureHighlight } from './feature-highlight';
+import { isSoftwareRenderer, rendererName, screenPixelRatio } from './renderer';
 
 setWorkerUrl(workerUrl);
 
@@ -90,6 +91,7 @@ export class MapController {
       maxZoom: 18,
       minZoom: 2
     });
+    this.capSoftwarePixelRatio();
     this.map.addControl(new AttributionControl({ customAttribution: options.attribution }), 'bottom-right');
     this.map.addControl(new ScaleControl({ unit: 'metric' }), 'top-left');
     if (options.interactive !== false) this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
@@ -127,6 +129,14 @@ export class MapController {
     preloadFonts();
     const [icons, basemap] = await Promise.all([rasterizeIcons(Math.max(2, Math.ceil(window.devicePixelRatio))), options.basemap]);
     return new MapController({ ...options, basemap }, icons);
+  }
+
+  /** Draws at most one canvas pixel per CSS pixel when the map's own WebGL context is a software renderer, before its first frame. */
+  private capSoftwarePixelRatio(): void {
+    const gl = this.map.getCanvas().getContext('webgl2');
+    if (!gl || !isSoftwareRenderer(rendererName(gl))) return;
+    const ratio = screenPixelRatio(window.devicePixelRatio, true);
+    if (ratio !== this.map.getPixelRatio()) this.map.setPixelRatio(ratio);
   }
 
   /** The id of the place under a screen point (nearest within a few pixels), if any. */
