@@ -20,11 +20,11 @@ export const REGION_BOX: BBox = [44, 38, 51, 42];
 /**
  * The grid of the repeated country names, in CSS pixels at the zoom a band starts: points
  * `across` apart in a row, rows `down` apart, every other row shifted by half a step. Two labels
- * of a name are then at least 600 px apart (the diagonal neighbours: hypot(460, 400) ≈ 610); at the
- * end of a band (1.26× later) rows are 504 px apart and points in a row 1,159 px, so a 1280 × 800
- * view crosses at least one row with a point on it, and a 768 × 1024 view two staggered rows.
+ * of a name are then at least 430 px apart (the diagonal neighbours: hypot(320, 300) ≈ 439); at the
+ * end of a band (1.26× later) rows are 378 px apart and points in a row 806 px, so the desktop map
+ * pane (about 840 × 480 px at 1280 × 800) crosses a row with a point on it at every zoom.
  */
-export const LOCAL_GRID = { across: 920, down: 400 } as const;
+export const LOCAL_GRID = { across: 640, down: 300 } as const;
 
 /** The bands of the repeated country names with the boxes they fill: the region below zoom 10, the story's boxes above. */
 export const LOCAL_LEVELS = NAME_BANDS.map((b) => ({ ...b, boxes: b.from < 10 ? [REGION_BOX] : STORY_BOXES }));
@@ -37,7 +37,7 @@ export const LOCAL_LEVELS = NAME_BANDS.map((b) => ({ ...b, boxes: b.from < 10 ? 
 export const REGION_LABEL = { name: 'Karabakh', at: [47.06, 40.12] as Pt };
 
 /** The shortest distance between two labels of a name at the zoom their band starts (CSS px). */
-export const MIN_REPEAT_PX = 600;
+export const MIN_REPEAT_PX = 430;
 
 /**
  * Where else a grid point is tried, in px at the band's start: a quarter step across, half a step
@@ -46,7 +46,7 @@ export const MIN_REPEAT_PX = 600;
  * Absheron coast between grid points at sea) is still named near the grid point.
  */
 const NUDGES: readonly Pt[] = [
-  [-230, 0], [230, 0], [0, -200], [0, 200], [-230, -200], [230, -200], [-230, 200], [230, 200], [-460, -200], [460, -200], [-460, 200], [460, 200]
+  [-160, 0], [160, 0], [0, -150], [0, 150], [-160, -150], [160, -150], [-160, 150], [160, 150], [-320, -150], [320, -150], [-320, 150], [320, 150]
 ];
 
 /** The point at Web Mercator pixel `x`, `y` of a world `world` px wide, rounded to 4 decimals. */
@@ -73,7 +73,7 @@ export function gridPoints([w, s, e, n]: BBox, zoom: number): Pt[] {
 /**
  * Country names repeated on a staggered grid inside each country, one MultiPoint per country and
  * band (`kind: country`, `scale: local`, `band`, `from`, `until`), so that from the default view
- * to zoom 14 the countries in view around the story are named, and no name twice within 600 px.
+ * to zoom 14 the countries in view around the story are named, and no name twice within 430 px.
  */
 export function localCountryLabels(countries: { name: string; polys: Poly[] }[]): Feature<MultiPoint>[] {
   const out: Feature<MultiPoint>[] = [];
