@@ -95,13 +95,14 @@ function styleUses(): StyleUse[] {
 /**
  * Whether a tile of zoom `z` must hold a feature: some style layer reading its MVT layer draws
  * it at a zoom that tile is used for (its own, or every zoom above it when its source stops there).
- * MapLibre evaluates layer zoom ranges and filters at the tile's integer zoom.
+ * MapLibre evaluates filters at the tile's integer zoom, and builds a tile for every layer whose
+ * zoom range reaches it (a layer from zoom 9.5 is in the tiles of zoom 9).
  */
 function needed(uses: readonly StyleUse[], z: number, feature: LegacyFeature): boolean {
   return uses.some((use) => {
     if (z > use.sourceMaxZoom) return false;
     const top = z === use.sourceMaxZoom ? MAP_MAX_ZOOM : z;
-    for (let d = z; d <= top; d++) if (d >= use.minzoom && d < use.maxzoom && use.filter(d, feature)) return true;
+    for (let d = z; d <= top; d++) if (d >= Math.floor(use.minzoom) && d < use.maxzoom && use.filter(d, feature)) return true;
     return false;
   });
 }
@@ -156,7 +157,7 @@ export function buildTiles(): { tiles: TileInput[]; perZoom: number[]; layers: {
   /** Features no layer of the box's source draws at any zoom: the world's, kept to the low zooms. */
   const world = (name: LayerName, f: Feature<Geometry, Props>): boolean => {
     const feature = { type: 1, tags: f.properties } as LegacyFeature;
-    return !uses.some((use) => use.layer === name && use.sourceMaxZoom === PMTILES_MAXZOOM && zooms.some((d) => d >= use.minzoom && d < use.maxzoom && use.filter(d, feature)));
+    return !uses.some((use) => use.layer === name && use.sourceMaxZoom === PMTILES_MAXZOOM && zooms.some((d) => d >= Math.floor(use.minzoom) && d < use.maxzoom && use.filter(d, feature)));
   };
   const layers = LAYERS.map((name) => {
     const keep = new Set(uses.filter((use) => use.layer === name).flatMap((use) => [...use.properties]));

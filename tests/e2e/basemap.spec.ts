@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { NAME_BANDS } from '../../src/lib/map/basemap/bands';
+import { LOCAL_COUNTRY_LABELS } from '../../src/lib/map/basemap/layers';
 import { basemapPalette } from '../../src/lib/map/basemap/palette';
 import { distinctColours, openApp, renderedPlaceIds } from './helpers';
 
@@ -7,7 +9,7 @@ const LABEL_LAYERS = [
   'basemap-water-labels',
   'basemap-country-labels-world',
   'basemap-country-labels',
-  'basemap-country-labels-local',
+  ...NAME_BANDS.map(({ band }) => `${LOCAL_COUNTRY_LABELS}-${band}`),
   'basemap-region-labels'
 ];
 
@@ -111,11 +113,11 @@ test('choosing a basemap in the legend keeps the story layers on top and working
   await expect.poll(() => renderedPlaceIds(page, ['story-selected-halo'])).toEqual(['aghdam']);
 });
 
-/** Where each label of the repeated country names is drawn: its label point, when a label of that name is rendered on it (canvas pixels). */
+/** Where each country name is drawn on screen (its label point, canvas pixels), whichever layer draws it. */
 async function renderedCountryNames(page: import('@playwright/test').Page): Promise<{ name: string; x: number; y: number }[]> {
   return page.evaluate(() => {
     const map = (window as any).__map;
-    const layers = ['basemap-country-labels-local'];
+    const layers = map.getStyle().layers.map((l: any) => l.id).filter((id: string) => id.startsWith('basemap-country-labels'));
     const { width, height } = map.getCanvas().getBoundingClientRect();
     const drawn: { name: string; x: number; y: number }[] = [];
     for (const f of map.queryRenderedFeatures({ layers })) {
@@ -130,20 +132,35 @@ async function renderedCountryNames(page: import('@playwright/test').Page): Prom
   });
 }
 
+/** Fails softly when a name is drawn twice less than 430 px apart (the grid's spacing where a band starts). */
+function expectNoNameTwiceNear(drawn: { name: string; x: number; y: number }[]): void {
+  for (const a of drawn) {
+    for (const b of drawn) {
+      if (a !== b && a.name === b.name) expect.soft(Math.hypot(a.x - b.x, a.y - b.y), `${a.name} twice`).toBeGreaterThanOrEqual(430);
+    }
+  }
+}
+
 const COUNTRY_VIEWS = [
-  ['Khojaly', 39.91, 46.79, ['Azerbaijan']],
-  ['the border of Armenia west of Khojaly', 39.7, 46.046, ['Armenia', 'Azerbaijan']]
+  ['Khojaly', 39.91, 46.79, ['Azerbaijan'], [11, 12, 12.9]],
+  ['the border of Armenia west of Khojaly', 39.7, 46.046, ['Armenia', 'Azerbaijan'], [9.4, 11.7]]
 ] as const;
 
-for (const [name, lat, lng, countries] of COUNTRY_VIEWS) for (const zoom of [11, 12]) {
-  test(`at zoom ${zoom} over ${name} each country in view is named, none twice within 400 px`, async ({ page }) => {
+for (const [name, lat, lng, countries, zooms] of COUNTRY_VIEWS) for (const zoom of zooms) {
+  test(`at zoom ${zoom} over ${name} each country in view is named, none twice within 430 px`, async ({ page }) => {
     await openApp(page, `view=${zoom}/${lat}/${lng}`);
     const drawn = await renderedCountryNames(page);
     expect([...new Set(drawn.map((d) => d.name))].sort()).toEqual([...countries]);
-    for (const a of drawn) {
-      for (const b of drawn) {
-        if (a !== b && a.name === b.name) expect.soft(Math.hypot(a.x - b.x, a.y - b.y), `${a.name} twice`).toBeGreaterThanOrEqual(400);
-      }
-    }
+    expectNoNameTwiceNear(drawn);
+  });
+}
+
+for (const [width, height] of [[1280, 800], [768, 1024]] as const) {
+  test(`the default view at ${width} × ${height} names Azerbaijan, and no name twice within 430 px`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await openApp(page);
+    const drawn = await renderedCountryNames(page);
+    expect(drawn.map((d) => d.name)).toContain('Azerbaijan');
+    expectNoNameTwiceNear(drawn);
   });
 }

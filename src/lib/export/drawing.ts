@@ -68,13 +68,22 @@ function keepInsetLabels(placed: Placed, frame: { w: number; h: number }, measur
   return { labels: [...placed.labels, ...forced], callouts: [] };
 }
 
+/**
+ * How much wider than Noto Sans an inset's labels are measured, so that they stay inside the
+ * inset in a renderer without the font: librsvg ignores `@font-face` and `textLength` and sets
+ * the names in DejaVu Sans, up to 14% wider (bold). A label that does not fit at any of its anchors
+ * so measured is moved to another anchor, or left out (basemap labels; a story label is moved inside).
+ */
+export const INSET_FALLBACK_WIDTH = 1.15;
+
 function drawInset(input: MapInput, plan: InsetPlan): InsetDrawing {
   const { rect, camera } = plan;
+  const measure: Measure = (text, size, bold) => input.measure(text, size, bold) * INSET_FALLBACK_WIDTH;
   const frame = { w: rect.w, h: rect.h };
   const drawn = drawLayers({ layers: insetLayers(input.style as StyleSpecification, plan), state: input.style.state }, input.data, camera.zoom, projector(camera), frame);
   const size = Math.max(9, Math.min(12, rect.w / 16));
-  const captionBox: DrawnSymbol = { placeId: null, at: [0, 0], box: [0, 0, input.measure(plan.caption, size, true) + 10, size + 6], story: false };
-  const placed = keepInsetLabels(placeLabels(drawn.labels, [...drawn.symbols, captionBox], frame, input.measure), frame, input.measure);
+  const captionBox: DrawnSymbol = { placeId: null, at: [0, 0], box: [0, 0, measure(plan.caption, size, true) + 10, size + 6], story: false };
+  const placed = keepInsetLabels(placeLabels(drawn.labels, [...drawn.symbols, captionBox], frame, measure), frame, measure);
   const colors = storyText(input.theme);
   const palette = basemapPalette(input.theme);
   const text = labelsSvg({ labels: placed.labels, callouts: [] }, { text: colors.text, halo: colors.halo, badge: colors.halo });

@@ -87,7 +87,7 @@ export const az: Messages = {
   gazetteerNote: 'hər ad yazıldığı kimi, harada keçdiyi və xəritənin onu çəkib-çəkmədiyi.',
   showOnMap: 'Xəritədə göstər',
   notMapped: 'xəritədə yoxdur.',
-  insetLabel: 'Bakının kiçik xəritəsi: {name} seçin',
+  insetLabel: '{inset} {towns}: {name} seçin',
   inset: 'Kiçik xəritə',
   locatorLabel: 'Lokator: xəritənin görünüşü Qarabağ ilə Xəzər dənizi arasında harada yerləşir',
   sourcesLine: 'Mənbələr:',

@@ -89,7 +89,7 @@ export const en = {
   gazetteerNote: 'each name as written, where it occurs, and whether the map draws it.',
   showOnMap: 'Show on the map',
   notMapped: 'not mapped.',
-  insetLabel: 'Inset map of Baku: select {name}',
+  insetLabel: '{inset} {towns}: select {name}',
   inset: 'Inset',
   locatorLabel: 'Locator: where the map\'s view lies between Karabakh and the Caspian Sea',
   sourcesLine: 'Sources:',

@@ -6,6 +6,7 @@ import { geometryBounds } from '../../../src/lib/data/geojson';
 import { fitCamera, type Camera } from '../../../src/lib/export/mercator';
 import { LOCATOR_BOUNDS } from '../../../src/lib/map/frames';
 import { basemap, draw, mainCamera, model } from './fixture';
+import { LOCAL_COUNTRY_LABELS } from '../../../src/lib/map/basemap/layers';
 
 /** The properties of the basemap feature a label names (town and country colours depend on them). */
 function labelProps(svg: string, id: string): Record<string, unknown> {
@@ -92,7 +93,10 @@ describe.each(['light', 'dark'] as const)('screen/export parity (%s)', (theme) =
         }
       }
     }
-    const never = screen.filter((l) => !checked.has(l.id)).map((l) => l.id);
+    // The bands of the repeated country names are one layer made per band (same paint and layout): one drawn band stands for all.
+    const family = (id: string) => (id.startsWith(`${LOCAL_COUNTRY_LABELS}-`) ? LOCAL_COUNTRY_LABELS : id);
+    const drawnFamilies = new Set([...checked].map(family));
+    const never = screen.filter((l) => !drawnFamilies.has(family(l.id))).map((l) => l.id);
     // The one layer no export draws: the ring of the place the reader points at in a list or a text, which
     // follows the pointer on screen and has no meaning in a still image.
     expect(never).toEqual(['story-hover-halo']);

@@ -1,5 +1,6 @@
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { basemapPalette, type Theme } from './palette.ts';
+import { LOCAL_NAMES_FROM, NAME_BANDS } from './bands.ts';
 import { BASEMAP_SOURCE, FONT_BOLD, FONT_REGULAR } from './names.ts';
 
 /** Zoom from which towns of each rank (1 capital or >1M, 2 >100k, 3 >20k, 4 smaller) appear. */
@@ -47,11 +48,38 @@ const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'
 /** The layers that draw only the world outside the Caucasus box (1:110m land, borders and country names). */
 export const WORLD_LAYERS: readonly string[] = ['basemap-land-world', 'basemap-borders-world', 'basemap-country-labels-world'];
 
+/** The id prefix of the layers of the repeated country names, one layer per zoom band. */
+export const LOCAL_COUNTRY_LABELS = 'basemap-country-labels-local';
+
+/** The layer of one band of the repeated country names (see {@link NAME_BANDS}). */
+function localCountryLabels(band: number, from: number, until: number, paint: SymbolLayerSpecification['paint']): SymbolLayerSpecification {
+  return {
+    id: `${LOCAL_COUNTRY_LABELS}-${band}`,
+    type: 'symbol',
+    source: BASEMAP_SOURCE.labels,
+    minzoom: from,
+    maxzoom: until,
+    filter: ['all', ['==', ['get', 'scale'], 'local'], ['==', ['to-number', ['get', 'band'], -1], band]],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': [FONT_BOLD],
+      'text-transform': 'uppercase',
+      'text-size': 13,
+      'text-letter-spacing': 0.15,
+      'text-max-width': 8,
+      'text-padding': 4,
+      'text-allow-overlap': false,
+      'symbol-sort-key': 1,
+    },
+    paint,
+  };
+}
+
 /**
  * The basemap's layers, bottom to top: the background (open water), land (the world's, then the
  * Caucasus box's), lakes, rivers, borders (the world's, then the box's), town dots, then the
- * labels (towns, water, countries, then the country names repeated around the story at zooms
- * 9–14 and the region's name, Karabakh: higher layers are placed first, so these win over small
+ * labels (towns, water, countries, then the country names repeated around the story from the
+ * default view to zoom 14, one layer per third of a zoom, and the region's name, Karabakh: higher layers are placed first, so these win over small
  * towns). Ids are prefixed `basemap-`.
  * Story layers go above these: symbols placed in higher layers win label collisions.
  *
@@ -201,7 +229,7 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       type: 'symbol',
       source: BASEMAP_SOURCE.labels,
       minzoom: 5,
-      maxzoom: 10,
+      maxzoom: LOCAL_NAMES_FROM,
       filter: ['all', ['==', ['get', 'kind'], 'country'], ['==', ['get', 'scale'], 'region']],
       layout: {
         'text-field': ['get', 'name'],
@@ -216,31 +244,7 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       },
       paint: { 'text-color': c.muted, ...halo },
     },
-    {
-      id: 'basemap-country-labels-local',
-      type: 'symbol',
-      source: BASEMAP_SOURCE.labels,
-      minzoom: 9,
-      filter: [
-        'all',
-        ['==', ['get', 'kind'], 'country'],
-        ['==', ['get', 'scale'], 'local'],
-        ['>=', ['zoom'], ['to-number', ['get', 'from'], 99]],
-        ['<', ['zoom'], ['to-number', ['get', 'until'], 0]],
-      ],
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': [FONT_BOLD],
-        'text-transform': 'uppercase',
-        'text-size': 13,
-        'text-letter-spacing': 0.15,
-        'text-max-width': 8,
-        'text-padding': 16,
-        'text-allow-overlap': false,
-        'symbol-sort-key': 1,
-      },
-      paint: { 'text-color': c.muted, 'text-opacity': 0.85, ...halo },
-    },
+    ...NAME_BANDS.map(({ band, from, until }) => localCountryLabels(band, from, until, { 'text-color': c.muted, 'text-opacity': 0.85, ...halo })),
     {
       id: 'basemap-region-labels',
       type: 'symbol',
