@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText } from '../../src/lib/sources/segments';
+import { keepUnchanged, segmentText } from '../../src/lib/sources/segments';
 
 const text = 'They fled from Khojaly towards Aghdam at night.';
 const mentions = [
@@ -52,5 +52,27 @@ describe('segmentText', () => {
   it('never cuts a marked passage at the given offsets', () => {
     const runs = segmentText(text, mentions, [{ start: 5, end: 37, current: true }], [15, 23]);
     expect(runs.filter((r) => r.highlight).map((r) => [r.start, r.end])).toEqual([[5, 37]]);
+  });
+});
+
+describe('keepUnchanged', () => {
+  const cuts = [0, 14, 23, 37];
+  const first = segmentText(text, mentions, [{ start: 0, end: 14, current: true }], cuts);
+  const second = keepUnchanged(first, segmentText(text, mentions, [{ start: 23, end: 37, current: true }], cuts));
+
+  it('keeps the objects of the runs a new selection leaves as they were', () => {
+    const untouched = second.find((r) => r.start === 14)!;
+    expect(untouched).toBe(first.find((r) => r.start === 14));
+  });
+
+  it('gives the runs whose passage state changes new objects', () => {
+    expect(second.find((r) => r.start === 0)).not.toBe(first.find((r) => r.start === 0));
+    expect(second.find((r) => r.start === 23)?.highlight?.current).toBe(true);
+  });
+
+  it('keeps no run of another text at the same offset', () => {
+    const other = keepUnchanged(first, segmentText('Fled from Khojaly.', [], [], [0, 14]));
+    expect(other.map((r) => r.pieces.map((p) => p.text).join('')).join('')).toBe('Fled from Khojaly.');
+    expect(other.every((r) => !first.includes(r))).toBe(true);
   });
 });

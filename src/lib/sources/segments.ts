@@ -76,3 +76,26 @@ function piecesOf(text: string, start: number, end: number, mentions: Mention[])
   if (end > at) pieces.push({ text: text.slice(at, end), start: at, placeId: null });
   return pieces;
 }
+
+/**
+ * The runs of `next`, each replaced by the run of `previous` at the same offset when that one is
+ * the same (span, highlight state and pieces): a view keyed by the runs' start then leaves the
+ * runs a new selection does not change as they are, and redraws only the passages that change.
+ */
+export function keepUnchanged(previous: readonly Run[], next: readonly Run[]): Run[] {
+  const byStart = new Map(previous.map((run) => [run.start, run]));
+  return next.map((run) => {
+    const old = byStart.get(run.start);
+    return old && sameRun(old, run) ? old : run;
+  });
+}
+
+function sameRun(a: Run, b: Run): boolean {
+  return (
+    a.end === b.end &&
+    (a.highlight === null) === (b.highlight === null) &&
+    a.highlight?.current === b.highlight?.current &&
+    a.pieces.length === b.pieces.length &&
+    a.pieces.every((p, i) => p.start === b.pieces[i]!.start && p.text === b.pieces[i]!.text && p.placeId === b.pieces[i]!.placeId)
+  );
+}

@@ -2,7 +2,7 @@ import { BASEMAPS } from '../data/basemaps';
 import { LAYER_IDS } from '../data/types';
 import { LANGS } from '../i18n';
 import type { AppState } from './app-state.svelte';
-import { formatHash, parseHash, type Known } from './url';
+import { formatHash, parseHash, type Known, type UrlState } from './url';
 
 /** How the URL is kept: `push` adds a history entry when the selected place changes (the full app), `replace` never does (the embed). */
 export type HistoryMode = 'push' | 'replace';
@@ -58,7 +58,7 @@ export function syncUrl(app: AppState, options: { basemaps?: readonly string[]; 
   /** The hash the URL had when last read or written: another one at a write means a navigation is under way. */
   let seenHash = '';
   /** The write waiting for the next paint. */
-  let pending: { hash: string; place: string | null; cancel: () => void } | null = null;
+  let pending: { state: UrlState; place: string | null; cancel: () => void } | null = null;
   const drop = () => {
     pending?.cancel();
     pending = null;
@@ -68,8 +68,9 @@ export function syncUrl(app: AppState, options: { basemaps?: readonly string[]; 
     drop();
     const current = hashOf(window.location.href);
     if (!next || current !== seenHash) return;
-    if (current !== next.hash) {
-      const url = next.hash ? `#${next.hash}` : window.location.pathname + window.location.search;
+    const hash = formatHash(next.state);
+    if (current !== hash) {
+      const url = hash ? `#${hash}` : window.location.pathname + window.location.search;
       if (mode === 'push' && next.place !== writtenPlace) history.pushState(null, '', url);
       else history.replaceState(history.state, '', url);
     }
@@ -95,12 +96,13 @@ export function syncUrl(app: AppState, options: { basemaps?: readonly string[]; 
       document.documentElement.lang = app.language;
     });
     $effect(() => {
-      const hash = formatHash(app.toUrl());
+      // Formatted at the write, after the frame: the click pays only for reading the state.
+      const state = app.toUrl();
       const place = app.placeId;
       // A second place before the frame: the first keeps its own history entry.
       if (pending && pending.place !== place) write();
       drop();
-      pending = { hash, place, cancel: afterNextPaint(write) };
+      pending = { state, place, cancel: afterNextPaint(write) };
     });
   });
   return () => {
