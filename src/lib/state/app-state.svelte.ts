@@ -1,5 +1,6 @@
 import { geometryBounds } from '../data/geojson';
 import { DEFAULT_LAYERS, LAYER_IDS, type Citation, type LayerId, type Model, type Place } from '../data/types';
+import { idSet, placesById } from '../data/lookup';
 import { isLang, type Lang } from '../i18n';
 import { urlStateOf, type UrlState, type View } from './url';
 
@@ -24,6 +25,8 @@ export class AppState {
   #eventId = $state<string | null>(null);
   #lang = $state<Lang | null>(null);
   readonly #defaultLang: Lang = 'en';
+  /** The model's places by id (the model never changes). */
+  readonly #byId: ReadonlyMap<string, Place>;
   #seq = 0;
 
   readonly place: Place | null = $derived(this.#placeId ? (this.findPlace(this.#placeId) ?? null) : null);
@@ -31,12 +34,12 @@ export class AppState {
   readonly visiblePlaces: Place[] = $derived.by(() =>
     this.model.places.filter((p) => p.layers.some((l) => this.#visibleLayers.includes(l)))
   );
+  /** The ids of {@link visiblePlaces}, for lookups in constant time (the place list asks once per row). */
+  readonly visiblePlaceIds: ReadonlySet<string> = $derived(idSet(this.visiblePlaces));
   /** The selected place while one of its layers is shown: the map rings nothing else (never a halo alone). */
-  readonly shownPlaceId: string | null = $derived(this.place && this.visiblePlaces.includes(this.place) ? this.place.id : null);
+  readonly shownPlaceId: string | null = $derived(this.place && this.visiblePlaceIds.has(this.place.id) ? this.place.id : null);
   /** The pointed-at place while one of its layers is shown. */
-  readonly shownHoverId: string | null = $derived(
-    this.#hoverId && this.visiblePlaces.some((p) => p.id === this.#hoverId) ? this.#hoverId : null
-  );
+  readonly shownHoverId: string | null = $derived(this.#hoverId && this.visiblePlaceIds.has(this.#hoverId) ? this.#hoverId : null);
 
   /** The interface language: the one the URL chose, else the default (browser or embed option). */
   readonly language: Lang = $derived(this.#lang ?? this.#defaultLang);
@@ -44,6 +47,7 @@ export class AppState {
   /** @param defaultLang - the interface language when the URL names none: the browser's, or the embed option's */
   constructor(model: Model, defaultLang: Lang = 'en') {
     this.model = model;
+    this.#byId = placesById(model.places);
     this.#defaultLang = defaultLang;
     this.#sourceId = model.sources[0]?.id ?? '';
   }
@@ -87,7 +91,7 @@ export class AppState {
 
   /** The place with this id, if the model has one. */
   findPlace(id: string): Place | undefined {
-    return this.model.places.find((p) => p.id === id);
+    return this.#byId.get(id);
   }
 
   /**

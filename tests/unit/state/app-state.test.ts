@@ -37,6 +37,15 @@ describe('AppState layers', () => {
     expect(app.visibleLayers).toEqual(['khojaly', 'flag-raising-2023']);
   });
 
+  it('lists as visible the ids of exactly the places with a layer shown', () => {
+    const app = new AppState(model);
+    app.setLayers(['khankendi']);
+    expect([...app.visiblePlaceIds]).toEqual(model.places.filter((p) => p.layers.includes('khankendi')).map((p) => p.id));
+    expect(app.visiblePlaceIds.has('khojaly')).toBe(false);
+    app.toggleLayer('khojaly');
+    expect(app.visiblePlaceIds.has('khojaly')).toBe(true);
+  });
+
   it('rings no place whose layers are all hidden, though it stays selected', () => {
     const app = new AppState(model);
     app.select('aghdam');

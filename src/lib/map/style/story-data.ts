@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { LayerId, Model, Place } from '../../data/types';
 import { LAYER_SYMBOLS } from '../symbols';
+import { placesById } from '../../data/lookup';
 
 /** Which places win label collisions: lower first. */
 const PRIORITY: Record<string, number> = { khojaly: 0, 'mothers-cry': 0, khankendi: 1, aghdam: 2 };
@@ -24,7 +25,7 @@ export function placeLabel(place: Place): string {
 /** One point feature per (layer, place), for the icon layers. */
 export function storyPoints(model: Model): FeatureCollection<Point, StoryProps> {
   const features: Feature<Point, StoryProps>[] = [];
-  const byId = new Map(model.places.map((p) => [p.id, p]));
+  const byId = placesById(model.places);
   for (const layer of model.layers) {
     for (const id of layer.placeIds) {
       const place = byId.get(id);
