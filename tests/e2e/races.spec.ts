@@ -59,10 +59,12 @@ for (const size of SIZES) {
     test('switching basemaps quickly ends on the last one chosen', async ({ page }) => {
       await openApp(page, 'view=8/40.2/47.2&basemap=offline');
       const held: Route[] = [];
-      await page.route('**/assets/*.js', (route) => held.push(route));
+      let holding = true;
+      await page.route('**/assets/*.js', (route) => (holding ? held.push(route) : route.continue()));
       await page.getByTestId('basemap-select').selectOption('pmtiles');
       await expect.poll(() => held.length).toBeGreaterThan(0);
       await page.getByTestId('basemap-select').selectOption('offline');
+      holding = false;
       const finished = held.map((route) => page.waitForEvent('requestfinished', (r) => r.url() === route.request().url()));
       for (const route of held) await route.continue();
       await page.unroute('**/assets/*.js');
