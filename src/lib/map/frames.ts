@@ -1,4 +1,5 @@
 import { DEFAULT_LAYERS, type Model } from '../data/types';
+import { geometryBounds } from '../data/geojson';
 
 /** A west-south / east-north pair of [lng, lat] corners. */
 export type Bounds = [[number, number], [number, number]];
@@ -23,11 +24,10 @@ export function storyBounds(model: Pick<Model, 'places'>): Bounds {
   const points = model.places.flatMap((p) => (p.geometry.type === 'Point' && p.layers.some((l) => DEFAULT_LAYERS.includes(l)) ? [p.geometry.coordinates] : []));
   const framed = points.filter(([lng, lat]) => !containsBounds(BAKU_INSET.bounds, [[lng!, lat!], [lng!, lat!]]));
   if (framed.length === 0) return LOCATOR_BOUNDS;
-  const lngs = framed.map((p) => p[0]!);
-  const lats = framed.map((p) => p[1]!);
+  const [w, s, e, n] = geometryBounds({ type: 'MultiPoint', coordinates: framed });
   return [
-    [Math.min(...lngs), Math.min(...lats)],
-    [Math.max(...lngs), Math.max(...lats)]
+    [w, s],
+    [e, n]
   ];
 }
 
