@@ -29,3 +29,10 @@ test('the screen map keeps no drawing buffer (exports draw their own map)', asyn
   await openApp(page);
   expect((await screenCanvas(page)).preserveDrawingBuffer).toBe(false);
 });
+
+test('the first view compiles one shader program per kind of drawing, not one per layer', async ({ page }) => {
+  await openApp(page, 'place=khojaly');
+  const programs = await page.evaluate(() => Object.keys((window as any).__map.painter.programCache.programs as object).map((key) => key.split('/')[0]!));
+  expect(programs).toContain('circle');
+  expect(programs.filter((name, i) => programs.indexOf(name) !== i)).toEqual([]);
+});
