@@ -14,6 +14,11 @@ async function namesSettled(page: Page): Promise<void> {
     .poll(() => page.evaluate(async () => ((await (window as any).__map.getSource('basemap-country-names').getData()).features.length as number)))
     .toBeGreaterThan(0);
   await mapIdle(page);
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const map = (window as any).__map;
+    map.once('render', () => resolve());
+    map.triggerRepaint();
+  }));
 }
 
 /**

@@ -11,14 +11,14 @@ import type { Box } from './svg-util';
 /** Half the side of the box kept around a story symbol, px (as on screen). */
 const SYMBOL_HALF = 14;
 
-/** Boxes around the story's symbols and on either side of its labels' points: room the names keep away from. */
-function storyBoxes(drawn: DrawnLayers, measure: Measure): Box[] {
+/** Boxes around the story's symbols, and on either side of the points of the labels placed before the names (the story's, the region's). */
+function placedFirst(drawn: DrawnLayers, order: readonly string[], measure: Measure): Box[] {
   const symbols = drawn.symbols.filter((s) => s.story).map((s) => s.box);
   const labels = drawn.labels
-    .filter((c) => c.story)
-    .map(({ at: [x, y], lines, bold }): Box => {
+    .filter((c) => order.indexOf(c.layerId) > order.indexOf(LOCAL_COUNTRY_LABELS))
+    .map(({ at: [x, y], lines, bold, spacing }): Box => {
       const size = lines[0]!.size;
-      const w = Math.max(...lines.map((l) => measure(l.text, l.size, bold))) + SYMBOL_HALF;
+      const w = Math.max(...lines.map((l) => measure(l.text, l.size, bold) + spacing * l.size * l.text.length)) + SYMBOL_HALF;
       return [x - w, y - size * 1.5 * lines.length, x + w, y + size * 1.5 * lines.length];
     });
   return [...symbols, ...labels];
@@ -32,9 +32,10 @@ function storyBoxes(drawn: DrawnLayers, measure: Measure): Box[] {
  */
 export function exportCountryNames(style: { layers: readonly { id: string }[] }, data: SourceData, camera: Camera, drawn: DrawnLayers, blocked: readonly Box[], measure: Measure): FeatureCollection<Point, { name: string }> {
   const land = data(BASEMAP_SOURCE.land);
-  const shown = camera.zoom >= LOCAL_NAMES_FROM && camera.zoom < LOCAL_NAMES_UNTIL && style.layers.some((l) => l.id === LOCAL_COUNTRY_LABELS);
+  const order = style.layers.map((l) => l.id);
+  const shown = camera.zoom >= LOCAL_NAMES_FROM && camera.zoom < LOCAL_NAMES_UNTIL && order.includes(LOCAL_COUNTRY_LABELS);
   if (!land || !shown) return { type: 'FeatureCollection', features: [] };
-  const placement = { width: camera.width, height: camera.height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked, avoid: storyBoxes(drawn, measure) };
+  const placement = { width: camera.width, height: camera.height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked, avoid: placedFirst(drawn, order, measure) };
   const names = chooseCountryNames(countryShapes(land.features), projector(camera), placement, measure);
   return countryNamesData(names, (p) => unproject(camera, p));
 }

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { COUNTRY_NAMES_SOURCE } from './basemap/names';
 import { chooseCountryNames, estimateWidth, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL, type Box, type ChosenName, type CountryShape } from './basemap/country-names';
-import { LABEL_LAYERS, STORY_PREFIX } from './style/story';
+import { LOCAL_COUNTRY_LABELS } from './basemap/layers';
 
 /** The basemap layer that draws the countries' land (with `name` and `res` on its features). */
 const LAND_LAYER = 'basemap-land';
@@ -14,8 +14,8 @@ export const NAME_MIN_SHARE = 0.08;
 const OVERLAYS = '.maplibregl-ctrl, [data-testid="inset"], [data-testid="locator"]';
 /** Half the side of the box kept around a story symbol, px. */
 const SYMBOL_HALF = 14;
-/** Size of the story labels' text, for the room kept around them, px. */
-const STORY_TEXT = 14;
+/** Size of the text of the labels placed before the names, for the room kept around them, px (the story's are 12 to 14, the region's up to 16). */
+const LABEL_TEXT = 15;
 
 /** The countries' shapes among land features (the 1:10m countries; the world's 1:110m land and the GSHHG fill are left out). */
 export function countryShapes(features: readonly Feature<Geometry, Record<string, unknown> | null>[]): CountryShape[] {
@@ -43,15 +43,20 @@ function overlayBoxes(map: MapLibreMap): Box[] {
     .map((r): Box => [r.left - canvas.left, r.top - canvas.top, r.right - canvas.left, r.bottom - canvas.top]);
 }
 
-/** Boxes around the story's drawn symbols, and around its labels on either side of their point. */
-function storyBoxes(map: MapLibreMap): Box[] {
-  const layers = map.getStyle().layers.filter((l) => l.id.startsWith(STORY_PREFIX) && (l.type === 'symbol' || l.type === 'circle')).map((l) => l.id);
-  return map.queryRenderedFeatures({ layers }).flatMap((f): Box[] => {
+/**
+ * Boxes around what is placed before the names (the story's symbols and labels, the region's
+ * name: the layers above them), a label's box reaching its width to either side of its point.
+ */
+function placedFirst(map: MapLibreMap): Box[] {
+  const style = map.getStyle().layers;
+  const above = style.slice(style.findIndex((l) => l.id === LOCAL_COUNTRY_LABELS) + 1).filter((l) => l.type === 'symbol' || l.type === 'circle');
+  const labelled = new Set(above.filter((l) => l.type === 'symbol' && l.layout && 'text-field' in l.layout).map((l) => l.id));
+  return map.queryRenderedFeatures({ layers: above.map((l) => l.id) }).flatMap((f): Box[] => {
     if (f.geometry.type !== 'Point') return [];
     const { x, y } = map.project(f.geometry.coordinates as [number, number]);
-    if (!LABEL_LAYERS.includes(f.layer.id)) return [[x - SYMBOL_HALF, y - SYMBOL_HALF, x + SYMBOL_HALF, y + SYMBOL_HALF]];
-    const w = estimateWidth(String(f.properties.label ?? ''), STORY_TEXT, true) + SYMBOL_HALF;
-    return [[x - w, y - STORY_TEXT * 1.5, x + w, y + STORY_TEXT * 1.5]];
+    if (!labelled.has(f.layer.id)) return [[x - SYMBOL_HALF, y - SYMBOL_HALF, x + SYMBOL_HALF, y + SYMBOL_HALF]];
+    const w = estimateWidth(String(f.properties.label ?? f.properties.name ?? '').toUpperCase(), LABEL_TEXT, true) + SYMBOL_HALF;
+    return [[x - w, y - LABEL_TEXT * 1.5, x + w, y + LABEL_TEXT * 1.5]];
   });
 }
 
@@ -69,7 +74,7 @@ function update(map: MapLibreMap): void {
             const { x, y } = map.project(p);
             return [x, y];
           },
-          { width, height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked: overlayBoxes(map), avoid: storyBoxes(map) }
+          { width, height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked: overlayBoxes(map), avoid: placedFirst(map) }
         )
       : [];
   source.setData(countryNamesData(names, (p) => map.unproject(p).toArray() as [number, number]));
