@@ -90,7 +90,7 @@ test('the URL switches to the self-hosted PMTiles basemap, served by the test se
   page.on('request', (r) => r.url().endsWith('.pmtiles') && pmtilesRequests.push(r.url()));
   const seen = await openApp(page, 'view=8/40.2/47.2&basemap=pmtiles');
   const state = await basemapState(page);
-  expect(state.sources.sort()).toEqual(['basemap-pmtiles', 'basemap-pmtiles-world']);
+  expect(state.sources.sort()).toEqual(['basemap-country-names', 'basemap-pmtiles', 'basemap-pmtiles-world']);
   expect(state.land).toBeGreaterThan(0);
   expect(state.labels.length).toBeGreaterThan(0);
   expect(pmtilesRequests.length).toBeGreaterThan(0);
@@ -102,7 +102,7 @@ test('choosing a basemap in the legend keeps the story layers on top and working
   await openApp(page, 'view=8/40.0/46.9&basemap=offline');
   await page.getByTestId('basemap-select').selectOption('pmtiles');
   await expect(page.getByTestId('map')).not.toHaveAttribute('data-basemap', 'offline');
-  await expect.poll(async () => (await basemapState(page)).sources.sort()).toEqual(['basemap-pmtiles', 'basemap-pmtiles-world']);
+  await expect.poll(async () => (await basemapState(page)).sources.sort()).toEqual(['basemap-country-names', 'basemap-pmtiles', 'basemap-pmtiles-world']);
   await expect.poll(async () => (await basemapState(page)).land).toBeGreaterThan(0);
   const layers = await page.evaluate(() => (window as any).__map.getStyle().layers.map((l: any) => l.id));
   const firstStory = layers.findIndex((id: string) => id.startsWith('story-'));
