@@ -48,10 +48,10 @@ function overlayBoxes(map: MapLibreMap): Box[] {
  * name: the layers above them), a label's box reaching its width to either side of its point.
  */
 function placedFirst(map: MapLibreMap): Box[] {
-  const style = map.getStyle().layers;
-  const above = style.slice(style.findIndex((l) => l.id === LOCAL_COUNTRY_LABELS) + 1).filter((l) => l.type === 'symbol' || l.type === 'circle');
-  const labelled = new Set(above.filter((l) => l.type === 'symbol' && l.layout && 'text-field' in l.layout).map((l) => l.id));
-  return map.queryRenderedFeatures({ layers: above.map((l) => l.id) }).flatMap((f): Box[] => {
+  const order = map.getLayersOrder();
+  const above = order.slice(order.indexOf(LOCAL_COUNTRY_LABELS) + 1).filter((id) => ['symbol', 'circle'].includes(map.getLayer(id)?.type ?? ''));
+  const labelled = new Set(above.filter((id) => map.getLayer(id)?.type === 'symbol' && map.getLayoutProperty(id, 'text-field') !== undefined));
+  return map.queryRenderedFeatures({ layers: above }).flatMap((f): Box[] => {
     if (f.geometry.type !== 'Point') return [];
     const { x, y } = map.project(f.geometry.coordinates as [number, number]);
     if (!labelled.has(f.layer.id)) return [[x - SYMBOL_HALF, y - SYMBOL_HALF, x + SYMBOL_HALF, y + SYMBOL_HALF]];
@@ -60,39 +60,46 @@ function placedFirst(map: MapLibreMap): Box[] {
   });
 }
 
-/** Chooses the names for the map's current view and sets them on its source (clears them outside the zooms they are drawn at). */
-function update(map: MapLibreMap): void {
-  const source = map.getSource<GeoJSONSource>(COUNTRY_NAMES_SOURCE);
-  if (!source || !map.getLayer(LAND_LAYER)) return;
+/** The names for the map's current view, as the data of its names' source (none outside the zooms they are drawn at). */
+function namesInView(map: MapLibreMap): FeatureCollection<Point, { name: string }> {
   const zoom = map.getZoom();
   const { clientWidth: width, clientHeight: height } = map.getContainer();
+  const project = (p: [number, number]): [number, number] => {
+    const { x, y } = map.project(p);
+    return [x, y];
+  };
   const names =
     zoom >= LOCAL_NAMES_FROM && zoom < LOCAL_NAMES_UNTIL
-      ? chooseCountryNames(
-          countryShapes(map.queryRenderedFeatures({ layers: [LAND_LAYER] })),
-          (p) => {
-            const { x, y } = map.project(p);
-            return [x, y];
-          },
-          { width, height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked: overlayBoxes(map), avoid: placedFirst(map) }
-        )
+      ? chooseCountryNames(countryShapes(map.queryRenderedFeatures({ layers: [LAND_LAYER] })), project, { width, height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked: overlayBoxes(map), avoid: placedFirst(map) })
       : [];
-  source.setData(countryNamesData(names, (p) => map.unproject(p).toArray() as [number, number]));
+  return countryNamesData(names, (p) => map.unproject(p).toArray() as [number, number]);
 }
 
 /**
  * Names the countries in view on the map, one name each, chosen anew at the first `idle` after
  * each move, resize or new style (when the tiles of the view are there to read the countries from).
+ * The source is set only when the names changed.
  */
 export function attachCountryNames(map: MapLibreMap): void {
   let stale = true;
-  const mark = () => (stale = true);
+  let last = '';
+  const mark = () => {
+    stale = true;
+  };
   map.on('moveend', mark);
   map.on('resize', mark);
-  map.on('style.load', mark);
+  map.on('style.load', () => {
+    stale = true;
+    last = '';
+  });
   map.on('idle', () => {
-    if (!stale) return;
+    const source = map.getSource<GeoJSONSource>(COUNTRY_NAMES_SOURCE);
+    if (!stale || !source || !map.getLayer(LAND_LAYER)) return;
     stale = false;
-    update(map);
+    const data = namesInView(map);
+    const json = JSON.stringify(data);
+    if (json === last) return;
+    last = json;
+    source.setData(data);
   });
 }

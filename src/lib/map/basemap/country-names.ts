@@ -51,7 +51,7 @@ export const NAME_SPACING = 0.15;
 /** Clearance from story places that a name seeks, px: beyond it, a name prefers the middle of its country. */
 const CLEARANCE = 48;
 /** The side of a grid cell, px. */
-export const GRID_CELL = 6;
+export const GRID_CELL = 8;
 
 /**
  * Advance widths of Noto Sans Bold capitals, in ems (rounded up); any other character counts as
@@ -82,29 +82,33 @@ export function countryGrid(polygons: readonly { id: number; rings: readonly Pix
   const cols = Math.ceil(width / cell);
   const rows = Math.ceil(height / cell);
   const ids = new Int32Array(cols * rows).fill(-1);
+  const crossings: number[][] = Array.from({ length: rows }, () => []);
   for (const { id, rings } of polygons) {
-    for (let r = 0; r < rows; r++) {
-      const y = (r + 0.5) * cell;
-      const xs: number[] = [];
-      for (const ring of rings) {
-        for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-          const [xi, yi] = ring[i]!;
-          const [xj, yj] = ring[j]!;
-          if (yi > y !== yj > y) xs.push(xi + ((y - yi) / (yj - yi)) * (xj - xi));
+    for (const ring of rings) {
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i]!;
+        const [xj, yj] = ring[j]!;
+        const from = Math.max(0, Math.ceil(Math.min(yi, yj) / cell - 0.5));
+        const to = Math.min(rows - 1, Math.floor(Math.max(yi, yj) / cell - 0.5));
+        for (let r = from; r <= to; r++) {
+          const y = (r + 0.5) * cell;
+          if (yi > y !== yj > y) crossings[r]!.push(xi + ((y - yi) / (yj - yi)) * (xj - xi));
         }
       }
+    }
+    crossings.forEach((xs, r) => {
+      if (xs.length === 0) return;
       xs.sort((a, b) => a - b);
       for (let k = 0; k + 1 < xs.length; k += 2) {
-        const from = Math.max(0, Math.ceil(xs[k]! / cell - 0.5));
-        const to = Math.min(cols - 1, Math.floor(xs[k + 1]! / cell - 0.5));
-        for (let c = from; c <= to; c++) ids[r * cols + c] = id;
+        const start = Math.max(0, Math.ceil(xs[k]! / cell - 0.5));
+        const end = Math.min(cols - 1, Math.floor(xs[k + 1]! / cell - 0.5));
+        for (let c = start; c <= end; c++) ids[r * cols + c] = id;
       }
-    }
+      xs.length = 0;
+    });
   }
   return { cols, rows, cell, ids };
 }
-
-const touches = (a: Box, b: Box) => a[0] < b[2] && a[2] > b[0] && a[1] < b[3] && a[3] > b[1];
 
 /** How far apart two boxes are (px), negative by how deep they overlap. */
 function separation(a: Box, b: Box): number {
@@ -113,14 +117,53 @@ function separation(a: Box, b: Box): number {
   return Math.max(dx, dy);
 }
 
-/** Summed-area table of the cells that are `id` and free of every blocked box. */
-function freeCells(grid: CountryGrid, id: number, blocked: readonly Box[]): Int32Array {
-  const { cols, rows, cell, ids } = grid;
+/** Where a country lies on the grid: its cells' count, the sum of their centres, and the rows and columns it spans. */
+interface Extent {
+  n: number;
+  sx: number;
+  sy: number;
+  c0: number;
+  c1: number;
+  r0: number;
+  r1: number;
+}
+
+/** Each country's {@link Extent}, in one pass over the grid. */
+function extents({ cols, cell, ids }: CountryGrid): Map<number, Extent> {
+  const out = new Map<number, Extent>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id < 0) continue;
+    const [c, r] = [i % cols, Math.floor(i / cols)];
+    const e = out.get(id) ?? { n: 0, sx: 0, sy: 0, c0: c, c1: c, r0: r, r1: r };
+    e.n++;
+    e.sx += (c + 0.5) * cell;
+    e.sy += (r + 0.5) * cell;
+    e.c0 = Math.min(e.c0, c);
+    e.c1 = Math.max(e.c1, c);
+    e.r1 = r;
+    out.set(id, e);
+  }
+  return out;
+}
+
+/** The cells touching a blocked box, as 1s. */
+function blockedCells({ cols, rows, cell }: CountryGrid, blocked: readonly Box[]): Uint8Array {
+  const out = new Uint8Array(cols * rows);
+  for (const [x0, y0, x1, y1] of blocked) {
+    for (let r = Math.max(0, Math.floor(y0 / cell)); r <= Math.min(rows - 1, Math.ceil(y1 / cell) - 1); r++) {
+      for (let c = Math.max(0, Math.floor(x0 / cell)); c <= Math.min(cols - 1, Math.ceil(x1 / cell) - 1); c++) out[r * cols + c] = 1;
+    }
+  }
+  return out;
+}
+
+/** Summed-area table of the cells that are `id` and not blocked. */
+function freeCells({ cols, rows, ids }: CountryGrid, id: number, blocked: Uint8Array): Int32Array {
   const sums = new Int32Array((cols + 1) * (rows + 1));
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
-      const box: Box = [c * cell, r * cell, (c + 1) * cell, (r + 1) * cell];
-      const free = ids[r * cols + c] === id && !blocked.some((b) => touches(box, b)) ? 1 : 0;
+      const free = ids[r * cols + c] === id && !blocked[r * cols + c] ? 1 : 0;
       sums[(r + 1) * (cols + 1) + c + 1] = free + sums[r * (cols + 1) + c + 1]! + sums[(r + 1) * (cols + 1) + c]! - sums[r * (cols + 1) + c]!;
     }
   }
@@ -128,31 +171,25 @@ function freeCells(grid: CountryGrid, id: number, blocked: readonly Box[]): Int3
 }
 
 /** The best box for one name: wholly on free cells of its country, inside the margin, as clear of `avoid` as can be, then nearest the middle of the country's visible part. */
-function bestBox(grid: CountryGrid, size: NameSize, options: NamePlacement, avoid: readonly Box[]): Box | null {
-  const { cols, rows, cell, ids } = grid;
+function bestBox(grid: CountryGrid, size: NameSize, extent: Extent, sums: Int32Array, options: NamePlacement, avoid: readonly Box[]): Box | null {
+  const { cols, cell } = grid;
   const { width, height, margin } = options;
-  const sums = freeCells(grid, size.id, options.blocked);
   const [kw, kh] = [Math.ceil(size.w / cell), Math.ceil(size.h / cell)];
-  const [mid, count] = [[0, 0], { n: 0 }];
-  ids.forEach((v, i) => {
-    if (v !== size.id) return;
-    mid[0]! += ((i % cols) + 0.5) * cell;
-    mid[1]! += (Math.floor(i / cols) + 0.5) * cell;
-    count.n++;
-  });
-  const [mx, my] = [mid[0]! / count.n, mid[1]! / count.n];
+  const [mx, my] = [extent.sx / extent.n, extent.sy / extent.n];
   const sum = (r: number, c: number) => sums[r * (cols + 1) + c]!;
   let best: { box: Box; score: number } | null = null;
-  for (let r = 0; r + kh <= rows; r++) {
-    for (let c = 0; c + kw <= cols; c++) {
+  for (let r = extent.r0; r + kh <= extent.r1 + 1; r++) {
+    for (let c = extent.c0; c + kw <= extent.c1 + 1; c++) {
       if (sum(r + kh, c + kw) - sum(r, c + kw) - sum(r + kh, c) + sum(r, c) !== kw * kh) continue;
       const x = c * cell + (kw * cell - size.w) / 2;
       const y = r * cell + (kh * cell - size.h) / 2;
+      if (x < margin || y < margin || x + size.w > width - margin || y + size.h > height - margin) continue;
+      const off = Math.hypot(x + size.w / 2 - mx, y + size.h / 2 - my);
+      if (best && CLEARANCE * 1000 - off <= best.score) continue;
       const box: Box = [x, y, x + size.w, y + size.h];
-      if (box[0] < margin || box[1] < margin || box[2] > width - margin || box[3] > height - margin) continue;
       let clear = CLEARANCE;
       for (const a of avoid) clear = Math.min(clear, separation(box, a));
-      const score = clear * 1000 - Math.hypot(x + size.w / 2 - mx, y + size.h / 2 - my);
+      const score = clear * 1000 - off;
       if (!best || score > best.score) best = { box, score };
     }
   }
@@ -167,12 +204,16 @@ function bestBox(grid: CountryGrid, size: NameSize, options: NamePlacement, avoi
  */
 export function placeCountryNames(grid: CountryGrid, sizes: readonly NameSize[], options: NamePlacement): PlacedName[] {
   const total = grid.cols * grid.rows;
-  const share = (id: number) => grid.ids.reduce((n, v) => (v === id ? n + 1 : n), 0) / total;
-  const candidates = sizes.map((s) => ({ s, share: share(s.id) })).filter((c) => c.share >= options.minShare && c.share > 0);
+  const where = extents(grid);
+  const blocked = blockedCells(grid, options.blocked);
+  const candidates = sizes.flatMap((size) => {
+    const extent = where.get(size.id);
+    return extent && extent.n / total >= options.minShare ? [{ size, extent }] : [];
+  });
   const placed: PlacedName[] = [];
-  for (const { s } of candidates.sort((a, b) => b.share - a.share)) {
-    const box = bestBox(grid, s, options, [...options.avoid, ...placed.map((p) => p.box)]);
-    if (box) placed.push({ id: s.id, box });
+  for (const { size, extent } of candidates.sort((a, b) => b.extent.n - a.extent.n)) {
+    const box = bestBox(grid, size, extent, freeCells(grid, size.id, blocked), options, [...options.avoid, ...placed.map((p) => p.box)]);
+    if (box) placed.push({ id: size.id, box });
   }
   return placed;
 }
