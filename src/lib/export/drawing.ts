@@ -107,7 +107,8 @@ function drawInset(input: MapInput, plan: InsetPlan): InsetDrawing {
 
 /**
  * Draws the map of an export from the style: every layer evaluated at the camera's zoom and cut to
- * the frame, the insets in corners free of story symbols, and the labels placed around them.
+ * the frame, the insets in corners free of story symbols, the country names chosen for the frame
+ * (clear of the insets and the scale bar), and the labels placed around them.
  */
 export function drawMap(input: MapInput, skip?: (layer: LayerSpecification) => boolean): MapDrawing {
   const { camera, style } = input;
@@ -173,7 +174,7 @@ function obstacleLayer(source: 'export-edge' | 'export-covered'): LayerSpecifica
  * layer holding the labels exactly where the export placed them (MapLibre still places the
  * basemap's labels around them), and obstacles around the frame that keep the basemap's labels
  * from crossing its edge (the map is drawn {@link EDGE_MARGIN} larger and cut) or lying under an
- * inset or the scale bar.
+ * inset or the scale bar. The country names are those the drawing chose for the frame.
  */
 export function rasterStyle(style: StyleSpecification, drawing: MapDrawing, camera: Camera): StyleSpecification {
   const features: Feature<Point, Record<string, unknown>>[] = drawing.placed.labels
