@@ -16,7 +16,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import polylabel from 'polylabel';
 import { AZ_NAMES } from './az-names.ts';
-import { localCountryLabels, regionLabel } from './local-labels.ts';
+import { regionLabel } from './local-labels.ts';
 import { EXPORT_FONT_UNICODE_RANGE } from '../../src/lib/map/basemap/unicode.ts';
 import {
   chainPieces,
@@ -192,12 +192,10 @@ function buildLand(): { land: Feature<Geometry, Props>[]; borders: Feature<Geome
   }
 
   const detail = countries('countries-10m.json');
-  const regional: { name: string; polys: Poly[] }[] = [];
   for (const f of detail.features) {
     const polys = polygonsOf(f.geometry as never).flatMap(fixAntimeridianPolygon);
     const inside = cleanPolys(polys.flatMap((p) => clipPolygon(p, CAUCASUS)), 0.0004, 4);
     if (!inside.length) continue;
-    regional.push({ name: f.properties.name, polys: inside });
     land.push({ type: 'Feature', properties: { name: f.properties.name, res: '10m' }, geometry: polyGeometry(inside) });
     const largest = inside.reduce((a, b) => (areaOf(b) > areaOf(a) ? b : a));
     const area = areaOf(largest);
@@ -219,7 +217,7 @@ function buildLand(): { land: Feature<Geometry, Props>[]; borders: Feature<Geome
   const detailMesh = mesh(detail.topo, detail.topo.objects.countries as GeometryCollection, (a, b) => a !== b);
   const detailLines = linesOf(detailMesh as never).flatMap((l) => clipLine(l, CAUCASUS));
   borders.push({ type: 'Feature', properties: { res: '10m' }, geometry: lineGeometry(cleanLines(detailLines, 0.0004, 4)) });
-  labels.push(...(localCountryLabels(regional) as Feature<Geometry, Props>[]), regionLabel() as Feature<Geometry, Props>);
+  labels.push(regionLabel() as Feature<Geometry, Props>);
   return { land, borders, labels };
 }
 

@@ -73,11 +73,17 @@ function keysOf(value: unknown, out: Set<string>): Set<string> {
   return out;
 }
 
+/**
+ * Properties kept although no layer reads them: the map chooses the country names of each view
+ * from the countries' land, the 1:10m polygons' `name` (see src/lib/map/country-names.ts).
+ */
+const readByTheMap = (layer: LayerName, props: Props): string[] => (layer === 'land' && props.res === '10m' ? ['name'] : []);
+
 /** The basemap style's layers, each with what it needs from the archive. */
 function styleUses(): StyleUse[] {
   const layerOf = Object.fromEntries(Object.entries(BASEMAP_SOURCE).map(([name, source]) => [source, name as LayerName]));
   return basemapLayers('light').flatMap((style: LayerSpecification): StyleUse[] => {
-    if (style.type === 'background') return [];
+    if (style.type === 'background' || !layerOf[style.source as string]) return [];
     const compiled = featureFilter(style.filter as FilterSpecification | undefined, `${style.id}.filter`);
     return [
       {
@@ -108,12 +114,12 @@ function needed(uses: readonly StyleUse[], z: number, feature: LegacyFeature): b
 }
 
 /** The features keeping only the properties the style reads (MVT has no null: a null is left out). */
-function trimmed(fc: FeatureCollection<Geometry, Props>, keep: Set<string>): FeatureCollection<Geometry, Props> {
+function trimmed(fc: FeatureCollection<Geometry, Props>, keep: Set<string>, also: (props: Props) => string[]): FeatureCollection<Geometry, Props> {
   return {
     type: 'FeatureCollection',
     features: fc.features.map((f) => ({
       ...f,
-      properties: Object.fromEntries(Object.entries(f.properties ?? {}).filter(([k, v]) => keep.has(k) && v !== null && v !== undefined)),
+      properties: Object.fromEntries(Object.entries(f.properties ?? {}).filter(([k, v]) => (keep.has(k) || also(f.properties ?? {}).includes(k)) && v !== null && v !== undefined)),
     })),
   };
 }
@@ -161,7 +167,7 @@ export function buildTiles(): { tiles: TileInput[]; perZoom: number[]; layers: {
   };
   const layers = LAYERS.map((name) => {
     const keep = new Set(uses.filter((use) => use.layer === name).flatMap((use) => [...use.properties]));
-    const all = trimmed(read(name), keep);
+    const all = trimmed(read(name), keep, (props) => readByTheMap(name, props));
     const detail: FeatureCollection<Geometry, Props> = { type: 'FeatureCollection', features: all.features.filter((f) => !world(name, f)) };
     if (detail.features.length > 0) {
       const [w, s, e, n] = bboxOf(detail.features);

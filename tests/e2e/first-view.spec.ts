@@ -76,7 +76,7 @@ test('the default basemap is the PMTiles archive, read by range requests, with n
   // An overzoomed tile wanted by several children in view is read once.
   expect(asked.filter((range, i) => asked.indexOf(range) !== i)).toEqual([]);
   const sources = await page.evaluate(() => Object.keys((window as any).__map.getStyle().sources).filter((id: string) => id.startsWith('basemap-')));
-  expect(sources.sort()).toEqual(['basemap-pmtiles', 'basemap-pmtiles-world']);
+  expect(sources.sort()).toEqual(['basemap-country-names', 'basemap-pmtiles', 'basemap-pmtiles-world']);
   expect(ranges.length).toBeGreaterThan(0);
   expect(ranges.every((status) => status === 206)).toBe(true);
   expect(seen.external).toEqual([]);

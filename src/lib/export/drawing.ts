@@ -1,6 +1,8 @@
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { FONT_BOLD, basemapPalette, type Theme } from '../map/basemap';
+import { COUNTRY_NAMES_SOURCE, FONT_BOLD, basemapPalette, type Theme } from '../map/basemap';
+import { LOCAL_COUNTRY_LABELS } from '../map/basemap/layers';
+import { exportCountryNames } from './country-names';
 import { LABEL_LAYERS, storyText } from '../map/style/story';
 import { EXPORT_FONT_STACK } from './fonts';
 import { insetLayers, planInsets, viewRect, type InsetPlan } from './insets';
@@ -41,6 +43,8 @@ export interface MapDrawing {
   labels: { halos: string; texts: string; badges: string };
   /** What is drawn over the map (insets, scale bar), in frame pixels: no label may lie under it. */
   covered: Box[];
+  /** The country names chosen for the frame: the data of the names' source. */
+  countryNames: FeatureCollection<Point, { name: string }>;
 }
 
 const n = (v: number) => String(Math.round(v * 10) / 10);
@@ -103,19 +107,25 @@ function drawInset(input: MapInput, plan: InsetPlan): InsetDrawing {
 
 /**
  * Draws the map of an export from the style: every layer evaluated at the camera's zoom and cut to
- * the frame, the insets in corners free of story symbols, and the labels placed around them.
+ * the frame, the insets in corners free of story symbols, the country names chosen for the frame
+ * (clear of the insets and the scale bar), and the labels placed around them.
  */
 export function drawMap(input: MapInput, skip?: (layer: LayerSpecification) => boolean): MapDrawing {
-  const { camera } = input;
+  const { camera, style } = input;
   const frame = { w: camera.width, h: camera.height };
-  const drawn = drawLayers(input.style as StyleSpecification, input.data, camera.zoom, projector(camera), frame, skip);
+  const project = projector(camera);
+  const drawn = drawLayers(style as StyleSpecification, input.data, camera.zoom, project, frame, skip);
   const story = drawn.symbols.filter((s) => s.story);
   const insets = planInsets(camera, story.map((s) => s.at), input.base, input.story).map((plan) => drawInset(input, plan));
   const bar = scaleBarBox({ x: 0, y: 0, w: camera.width, h: camera.height }, metresPerPixel(camera.center[1], camera.zoom), input.base);
   const blocked: DrawnSymbol[] = [...insets.map((i) => i.plan.rect), bar].map((rect) => ({ placeId: null, at: [rect.x + rect.w / 2, rect.y + rect.h / 2], box: [rect.x, rect.y, rect.x + rect.w, rect.y + rect.h], story: false }));
-  const placed = placeLabels(drawn.labels, [...drawn.symbols, ...blocked], frame, input.measure, input.forced);
+  const countryNames = exportCountryNames(style, input.data, camera, drawn, blocked.map((b) => b.box), input.measure);
+  const names = drawLayers({ layers: style.layers.filter((l) => l.id === LOCAL_COUNTRY_LABELS), state: style.state }, (id) => (id === COUNTRY_NAMES_SOURCE ? countryNames : null), camera.zoom, project, frame, skip);
+  const order = style.layers.map((l) => l.id);
+  const candidates = [...drawn.labels, ...names.labels].sort((a, b) => order.indexOf(a.layerId) - order.indexOf(b.layerId));
+  const placed = placeLabels(candidates, [...drawn.symbols, ...blocked], frame, input.measure, input.forced);
   const colors = storyText(input.theme);
-  return { layers: drawn.svg, placed, symbols: story, insets, labels: labelsSvg(placed, { text: colors.text, halo: colors.halo, badge: colors.halo }), covered: blocked.map((b) => b.box) };
+  return { layers: drawn.svg, placed, symbols: story, insets, labels: labelsSvg(placed, { text: colors.text, halo: colors.halo, badge: colors.halo }), covered: blocked.map((b) => b.box), countryNames };
 }
 
 /**
@@ -164,7 +174,7 @@ function obstacleLayer(source: 'export-edge' | 'export-covered'): LayerSpecifica
  * layer holding the labels exactly where the export placed them (MapLibre still places the
  * basemap's labels around them), and obstacles around the frame that keep the basemap's labels
  * from crossing its edge (the map is drawn {@link EDGE_MARGIN} larger and cut) or lying under an
- * inset or the scale bar.
+ * inset or the scale bar. The country names are those the drawing chose for the frame.
  */
 export function rasterStyle(style: StyleSpecification, drawing: MapDrawing, camera: Camera): StyleSpecification {
   const features: Feature<Point, Record<string, unknown>>[] = drawing.placed.labels
@@ -195,6 +205,7 @@ export function rasterStyle(style: StyleSpecification, drawing: MapDrawing, came
     ...style,
     sources: {
       ...style.sources,
+      ...(style.sources[COUNTRY_NAMES_SOURCE] ? { [COUNTRY_NAMES_SOURCE]: { type: 'geojson', data: drawing.countryNames } } : {}),
       'story-export-labels': { type: 'geojson', data: { type: 'FeatureCollection', features } },
       'export-edge': { type: 'geojson', data: { type: 'FeatureCollection', features: edgePoints(camera) } },
       'export-covered': { type: 'geojson', data: { type: 'FeatureCollection', features: coveringPoints(camera, drawing.covered) } }

@@ -11,6 +11,7 @@ import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
 import { storySources } from './style/story';
 import { FeatureHighlight } from './feature-highlight';
+import { attachCountryNames } from './country-names';
 import { isSoftwareRenderer, rendererName, screenPixelRatio } from './renderer';
 
 setWorkerUrl(workerUrl);
@@ -97,6 +98,7 @@ export class MapController {
     if (options.interactive !== false) this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
     this.highlight = new FeatureHighlight(this.map);
     attachIcons(this.map, icons);
+    attachCountryNames(this.map);
     this.map.once('idle', () => collapseAttribution(this.map.getContainer()));
     this.map.on('style.load', () => {
       this.map.setGlobalStateProperty('visible', [...this.options.visible]);

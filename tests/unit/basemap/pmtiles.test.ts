@@ -13,7 +13,8 @@ import {
   pmtilesBasemapSources,
   type Theme,
 } from '../../../src/lib/map/basemap/index.ts';
-import { WORLD_LAYERS } from '../../../src/lib/map/basemap/layers.ts';
+import { LOCAL_COUNTRY_LABELS, WORLD_LAYERS } from '../../../src/lib/map/basemap/layers.ts';
+import { COUNTRY_NAMES_SOURCE } from '../../../src/lib/map/basemap/names.ts';
 import { PMTILES_DETAIL_BOUNDS, PMTILES_MAXZOOM, PMTILES_WORLD_MAXZOOM } from '../../../src/lib/map/basemap/pmtiles.ts';
 import { buildTiles } from '../../../scripts/basemap/pmtiles.ts';
 import { contains, readBasemap, readRepoFile, rings } from './helpers.ts';
@@ -120,8 +121,9 @@ describe('PMTiles archive', () => {
     expect(metadata.attribution).toMatch(/GeoNames.*CC BY 4\.0/);
     const fields = Object.fromEntries(metadata.vector_layers.map((l) => [l.id, l.fields]));
     expect(fields.towns).toEqual({ focus: 'Boolean', name: 'String', nameAz: 'String', population: 'Number', rank: 'Number' });
-    expect(fields.labels).toEqual({ band: 'Number', kind: 'String', name: 'String', rank: 'Number', scale: 'String' });
-    expect(fields.land).toEqual({ res: 'String' });
+    expect(fields.labels).toEqual({ kind: 'String', name: 'String', rank: 'Number', scale: 'String' });
+    // The countries' names: the map chooses the names of each view from the land in view.
+    expect(fields.land).toEqual({ name: 'String', res: 'String' });
   });
 
   it('has a world tile at zoom 0 with land', async () => {
@@ -150,13 +152,15 @@ describe('PMTiles archive', () => {
     }
   });
 
-  it('carries the local labels (country names from zoom 7.5 to 14) and the region name where the style draws them', async () => {
+  it('carries the region name where the style draws it, and no country name repeated on a grid', async () => {
     const at = async (z: number, point: [number, number]) => featuresOf(await tile(z, ...tileOf(point, z)), 'labels');
-    const local = (labels: Record<string, unknown>[]) => labels.filter((p) => p.scale === 'local');
-    expect(local(await at(PMTILES_MAXZOOM, BAKU)).map((p) => p.name)).toContain('Azerbaijan');
-    expect(local(await at(7, KHOJALY)).length).toBeGreaterThan(0);
-    expect(local(await at(6, KHOJALY))).toEqual([]);
+    for (const z of [7, 8, PMTILES_MAXZOOM]) expect((await at(z, KHOJALY)).filter((p) => p.scale === 'local')).toEqual([]);
     expect((await at(8, KHOJALY)).map((p) => p.name)).toContain('Karabakh');
+  });
+
+  it('names the countries’ land at the top zoom, the data the map chooses its country names from', async () => {
+    const land = featuresOf(await tile(PMTILES_MAXZOOM, ...tileOf(KHOJALY, PMTILES_MAXZOOM)), 'land');
+    expect(land.filter((p) => p.res === '10m').map((p) => p.name)).toContain('Azerbaijan');
   });
 
   it('keeps every vertex of the Caspian shore at Baku at the top zoom (MapLibre overzooms it to street level)', async () => {
@@ -202,14 +206,15 @@ describe.each(THEMES)('PMTiles basemap style (%s)', (theme) => {
     for (const layer of layers.slice(1)) {
       expect(layer.type).not.toBe('background');
       if (layer.type === 'background') continue;
-      expect(layer.source, layer.id).toBe(WORLD_LAYERS.includes(layer.id) ? 'basemap-pmtiles-world' : 'basemap-pmtiles');
+      const expected = layer.id === LOCAL_COUNTRY_LABELS ? COUNTRY_NAMES_SOURCE : WORLD_LAYERS.includes(layer.id) ? 'basemap-pmtiles-world' : 'basemap-pmtiles';
+      expect(layer.source, layer.id).toBe(expected);
     }
   });
 
-  it('reads every layer from a vector layer of the archive', async () => {
+  it('reads every layer but the country names chosen per view from a vector layer of the archive', async () => {
     const ids = await vectorLayerIds();
     for (const layer of layers) {
-      if (layer.type === 'background') continue;
+      if (layer.type === 'background' || layer.id === LOCAL_COUNTRY_LABELS) continue;
       expect(ids, layer.id).toContain((layer as { 'source-layer'?: string })['source-layer']);
     }
   });
@@ -218,12 +223,13 @@ describe.each(THEMES)('PMTiles basemap style (%s)', (theme) => {
     const tiles = ['pmtiles://http://127.0.0.1/x.pmtiles/{z}/{x}/{y}'];
     expect(sources).toEqual({
       'basemap-pmtiles-world': expect.objectContaining({ type: 'vector', tiles, maxzoom: PMTILES_WORLD_MAXZOOM }),
-      'basemap-pmtiles': expect.objectContaining({ type: 'vector', tiles, maxzoom: PMTILES_MAXZOOM, bounds: [...PMTILES_DETAIL_BOUNDS] })
+      'basemap-pmtiles': expect.objectContaining({ type: 'vector', tiles, maxzoom: PMTILES_MAXZOOM, bounds: [...PMTILES_DETAIL_BOUNDS] }),
+      [COUNTRY_NAMES_SOURCE]: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } }
     });
     expect((await archive.getHeader()).maxZoom).toBe(PMTILES_MAXZOOM);
     const other = pmtilesBasemapLayers(theme, 'other');
-    expect(new Set(other.flatMap((l) => ('source' in l ? [l.source] : [])))).toEqual(new Set(['other', 'other-world']));
-    expect(Object.keys(pmtilesBasemapSources('pmtiles://http://127.0.0.1/x.pmtiles', 'other')).sort()).toEqual(['other', 'other-world']);
+    expect(new Set(other.flatMap((l) => ('source' in l ? [l.source] : [])))).toEqual(new Set(['other', 'other-world', COUNTRY_NAMES_SOURCE]));
+    expect(Object.keys(pmtilesBasemapSources('pmtiles://http://127.0.0.1/x.pmtiles', 'other')).sort()).toEqual([COUNTRY_NAMES_SOURCE, 'other', 'other-world']);
   });
 
   it('validates against the MapLibre style spec', () => {

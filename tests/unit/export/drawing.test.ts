@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { rasterStyle } from '../../../src/lib/export/drawing';
 import { boxDistance } from '../../../src/lib/export/labels';
+import { COUNTRY_NAMES_SOURCE } from '../../../src/lib/map/basemap/names';
+import { LOCAL_COUNTRY_LABELS } from '../../../src/lib/map/basemap/layers';
 import { fitCamera, projector } from '../../../src/lib/export/mercator';
 import { BAKU_INSET } from '../../../src/lib/map/frames';
 import { modelOf, withLayer } from '../../support/model';
@@ -158,4 +161,38 @@ describe('the route arrow', () => {
         for (const [x, y] of at) expect(x + 6 < l.box[0] || x - 6 > l.box[2] || y + 6 < l.box[1] || y - 6 > l.box[3], `${l.candidate.placeId} covers the arrow`).toBe(true);
     });
   }
+});
+
+describe('country names in an export', () => {
+  const khojaly = { center: [46.79, 39.91] as [number, number], zoom: 10.5, width: 900, height: 600 };
+
+  it('names the country of its frame once, from the same rule as the screen', () => {
+    const { drawing } = draw({ camera: khojaly });
+    const texts = drawing.placed.labels.filter((l) => l.candidate.layerId === LOCAL_COUNTRY_LABELS).map((l) => l.candidate.lines[0]!.text);
+    expect(texts).toEqual(['AZERBAIJAN']);
+  });
+
+  it('draws every name it chose, whole inside the frame and off the insets and the scale bar, in small frames', () => {
+    for (const [zoom, w, h] of [[10.5, 300, 200], [9, 390, 300], [9, 500, 300]] as const) {
+      const { drawing } = draw({ camera: { ...khojaly, zoom, width: w, height: h } });
+      const names = drawing.placed.labels.filter((x) => x.candidate.layerId === LOCAL_COUNTRY_LABELS);
+      expect(names.length, `${w} × ${h}`).toBe(drawing.countryNames.features.length);
+      for (const l of names) {
+        expect(l.box[0] >= 0 && l.box[1] >= 0 && l.box[2] <= w && l.box[3] <= h, `${w} × ${h}`).toBe(true);
+        for (const c of drawing.covered) expect(l.box[0] < c[2] && l.box[2] > c[0] && l.box[1] < c[3] && l.box[3] > c[1], `${w} × ${h} under ${c.join(',')}`).toBe(false);
+      }
+    }
+  });
+
+  it('hands a raster export the same names, in the names’ source of its style', () => {
+    const { drawing, camera, style } = draw({ camera: khojaly });
+    const raster = rasterStyle(style, drawing, camera);
+    expect(raster.sources[COUNTRY_NAMES_SOURCE]).toEqual({ type: 'geojson', data: drawing.countryNames });
+    expect(drawing.countryNames.features.map((f) => f.properties.name)).toEqual(['Azerbaijan']);
+  });
+
+  it('names no country below the zoom the names start at', () => {
+    const { drawing } = draw({ camera: { ...khojaly, zoom: 7 } });
+    expect(drawing.countryNames.features).toEqual([]);
+  });
 });

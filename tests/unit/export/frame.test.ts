@@ -27,6 +27,7 @@ const drawing = (callouts: string[]): MapDrawing => ({
   insets: [],
   labels: { halos: '', texts: '', badges: '' },
   covered: [],
+  countryNames: { type: 'FeatureCollection', features: [] },
   placed: { labels: [], callouts: callouts.map((placeId, i) => ({ n: i + 1, placeId, text: placeId.toUpperCase(), at: [0, 0], badge: { x: 0, y: 0, r: 5 } })) }
 });
 

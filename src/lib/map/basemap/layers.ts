@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification, SymbolLayerSpecification } from 'maplibre-gl';
 import { basemapPalette, type Theme } from './palette.ts';
-import { LOCAL_NAMES_FROM, NAME_BANDS } from './bands.ts';
-import { BASEMAP_SOURCE, FONT_BOLD, FONT_REGULAR } from './names.ts';
+import { LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL, NAME_SIZE, NAME_SPACING } from './country-names.ts';
+import { BASEMAP_SOURCE, COUNTRY_NAMES_SOURCE, FONT_BOLD, FONT_REGULAR } from './names.ts';
 
 /** Zoom from which towns of each rank (1 capital or >1M, 2 >100k, 3 >20k, 4 smaller) appear. */
 export const TOWN_MINZOOM: Readonly<Record<1 | 2 | 3 | 4, number>> = { 1: 3, 2: 5, 3: 7, 4: 9 };
@@ -48,25 +48,28 @@ const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'
 /** The layers that draw only the world outside the Caucasus box (1:110m land, borders and country names). */
 export const WORLD_LAYERS: readonly string[] = ['basemap-land-world', 'basemap-borders-world', 'basemap-country-labels-world'];
 
-/** The id prefix of the layers of the repeated country names, one layer per zoom band. */
+/** The layer of the country names chosen for the view (see `src/lib/map/country-names.ts`). */
 export const LOCAL_COUNTRY_LABELS = 'basemap-country-labels-local';
 
-/** The layer of one band of the repeated country names (see {@link NAME_BANDS}). */
-function localCountryLabels(band: number, from: number, until: number, paint: SymbolLayerSpecification['paint']): SymbolLayerSpecification {
+/**
+ * The country names chosen for each view, from {@link LOCAL_NAMES_FROM}: one point per country in
+ * {@link COUNTRY_NAMES_SOURCE}, set by the map (or an export) for its own frame. No wrapping: the
+ * point is the centre of a box chosen for the whole name on one line.
+ */
+function localCountryLabels(paint: SymbolLayerSpecification['paint']): SymbolLayerSpecification {
   return {
-    id: `${LOCAL_COUNTRY_LABELS}-${band}`,
+    id: LOCAL_COUNTRY_LABELS,
     type: 'symbol',
-    source: BASEMAP_SOURCE.labels,
-    minzoom: from,
-    maxzoom: until,
-    filter: ['all', ['==', ['get', 'scale'], 'local'], ['==', ['to-number', ['get', 'band'], -1], band]],
+    source: COUNTRY_NAMES_SOURCE,
+    minzoom: LOCAL_NAMES_FROM,
+    maxzoom: LOCAL_NAMES_UNTIL,
     layout: {
       'text-field': ['get', 'name'],
       'text-font': [FONT_BOLD],
       'text-transform': 'uppercase',
-      'text-size': 13,
-      'text-letter-spacing': 0.15,
-      'text-max-width': 8,
+      'text-size': NAME_SIZE,
+      'text-letter-spacing': NAME_SPACING,
+      'text-max-width': 40,
       'text-padding': 4,
       'text-allow-overlap': false,
       'symbol-sort-key': 1,
@@ -78,9 +81,9 @@ function localCountryLabels(band: number, from: number, until: number, paint: Sy
 /**
  * The basemap's layers, bottom to top: the background (open water), land (the world's, then the
  * Caucasus box's), lakes, rivers, borders (the world's, then the box's), town dots, then the
- * labels (towns, water, countries, then the country names repeated around the story from the
- * default view to zoom 14, one layer per third of a zoom, and the region's name, Karabakh: higher layers are placed first, so these win over small
- * towns). Ids are prefixed `basemap-`.
+ * labels (towns, water, countries, then the country names chosen for the view from the default
+ * view to zoom 15, and the region's name, Karabakh: higher layers are placed first, so these win
+ * over small towns). Ids are prefixed `basemap-`.
  * Story layers go above these: symbols placed in higher layers win label collisions.
  *
  * @param theme - `light` or `dark`
@@ -244,7 +247,7 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       },
       paint: { 'text-color': c.muted, ...halo },
     },
-    ...NAME_BANDS.map(({ band, from, until }) => localCountryLabels(band, from, until, { 'text-color': c.muted, 'text-opacity': 0.85, ...halo })),
+    localCountryLabels({ 'text-color': c.muted, 'text-opacity': 0.85, ...halo }),
     {
       id: 'basemap-region-labels',
       type: 'symbol',

@@ -1,7 +1,7 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import { basemapLayers, WORLD_LAYERS } from './layers.ts';
 import type { Theme } from './palette.ts';
-import { BASEMAP_SOURCE } from './names.ts';
+import { BASEMAP_SOURCE, COUNTRY_NAMES_SOURCE, countryNamesSource } from './names.ts';
 
 /** Default id of the vector source of the PMTiles basemap's Caucasus box; the world's is this id + `-world`. */
 export const PMTILES_SOURCE = 'basemap-pmtiles';
@@ -33,14 +33,15 @@ const ATTRIBUTION =
  * the same ids, filters and paint as {@link basemapLayers}, each reading the MVT layer named
  * after its file (land, borders, lakes, rivers, towns, labels) from one of the two vector
  * sources of {@link pmtilesBasemapSources}: the world's layers ({@link WORLD_LAYERS}) from
- * `<sourceId>-world`, the others from `sourceId`. The background layer is unchanged.
+ * `<sourceId>-world`, the others from `sourceId`. The background layer and the country names
+ * chosen per view (their own GeoJSON source) are unchanged.
  *
  * @param theme - `light` or `dark`
  * @param sourceId - id of the box's vector source, as given to {@link pmtilesBasemapSources}
  */
 export function pmtilesBasemapLayers(theme: Theme, sourceId: string = PMTILES_SOURCE): LayerSpecification[] {
   return basemapLayers(theme).map((layer) => {
-    if (layer.type === 'background') return layer;
+    if (layer.type === 'background' || layer.source === COUNTRY_NAMES_SOURCE) return layer;
     const sourceLayer = SOURCE_LAYER[layer.source as string];
     if (!sourceLayer) throw new Error(`basemap layer ${layer.id} reads an unknown source ${String(layer.source)}`);
     const source = WORLD_LAYERS.includes(layer.id) ? `${sourceId}-world` : sourceId;
@@ -63,5 +64,6 @@ export function pmtilesBasemapSources(url: string, sourceId: string = PMTILES_SO
   return {
     [`${sourceId}-world`]: { type: 'vector', tiles, minzoom: 0, maxzoom: PMTILES_WORLD_MAXZOOM, attribution: ATTRIBUTION },
     [sourceId]: { type: 'vector', tiles, minzoom: 0, maxzoom: PMTILES_MAXZOOM, bounds: [...PMTILES_DETAIL_BOUNDS], attribution: ATTRIBUTION },
+    [COUNTRY_NAMES_SOURCE]: countryNamesSource(),
   };
 }

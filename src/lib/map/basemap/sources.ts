@@ -7,7 +7,7 @@ import townsUrl from '../../../../geodata/basemap/towns.geojson?url';
 import labelsUrl from '../../../../geodata/basemap/labels.geojson?url';
 import regularUrl from './fonts/NotoSans-Regular.woff2?url';
 import boldUrl from './fonts/NotoSans-Bold.woff2?url';
-import { BASEMAP_SOURCE, FONT_BOLD, FONT_REGULAR } from './names.ts';
+import { BASEMAP_SOURCE, COUNTRY_NAMES_SOURCE, countryNamesSource, FONT_BOLD, FONT_REGULAR } from './names.ts';
 import { FONT_UNICODE_RANGE } from './unicode.ts';
 
 /** URLs of the committed basemap files, as Vite resolves them (hashed in a build). */
@@ -40,7 +40,7 @@ export function fontFaces(): FontFacesSpecification {
 /**
  * The basemap's sources, keyed by id (all prefixed `basemap-`). Each is a GeoJSON source
  * loading a committed file from geodata/basemap by URL, so the map needs no network beyond
- * its own origin.
+ * its own origin, but the country names', which the map fills for its view.
  */
 export function basemapSources(): Record<string, SourceSpecification> {
   return {
@@ -50,5 +50,6 @@ export function basemapSources(): Record<string, SourceSpecification> {
     [BASEMAP_SOURCE.rivers]: { type: 'geojson', data: riversUrl, tolerance: 0.5 },
     [BASEMAP_SOURCE.towns]: { type: 'geojson', data: townsUrl, attribution: GEONAMES },
     [BASEMAP_SOURCE.labels]: { type: 'geojson', data: labelsUrl },
+    [COUNTRY_NAMES_SOURCE]: countryNamesSource(),
   };
 }

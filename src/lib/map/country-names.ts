@@ -1,0 +1,105 @@
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { COUNTRY_NAMES_SOURCE } from './basemap/names';
+import { chooseCountryNames, estimateWidth, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL, type Box, type ChosenName, type CountryShape } from './basemap/country-names';
+import { LOCAL_COUNTRY_LABELS } from './basemap/layers';
+
+/** The basemap layer that draws the countries' land (with `name` and `res` on its features). */
+const LAND_LAYER = 'basemap-land';
+/** Least distance from a name to the map's edge, px. */
+export const NAME_MARGIN = 8;
+/** The least part of the map a country must cover to be named. */
+export const NAME_MIN_SHARE = 0.08;
+/** Elements drawn over the map that no name may lie under. */
+const OVERLAYS = '.maplibregl-ctrl, [data-testid="inset"], [data-testid="locator"]';
+/** Half the side of the box kept around a story symbol, px. */
+const SYMBOL_HALF = 14;
+/** Size of the text of the labels placed before the names, for the room kept around them, px (the story's are 12 to 14, the region's up to 16). */
+const LABEL_TEXT = 15;
+
+/** The countries' shapes among land features (the 1:10m countries; the world's 1:110m land and the GSHHG fill are left out). */
+export function countryShapes(features: readonly Feature<Geometry, Record<string, unknown> | null>[]): CountryShape[] {
+  return features.flatMap((f) => {
+    const { name, res } = f.properties ?? {};
+    if (typeof name !== 'string' || res !== '10m') return [];
+    if (f.geometry.type === 'Polygon') return [{ name, polygons: [f.geometry.coordinates] }];
+    if (f.geometry.type === 'MultiPolygon') return [{ name, polygons: f.geometry.coordinates }];
+    return [];
+  });
+}
+
+/** The chosen names as the features of {@link COUNTRY_NAMES_SOURCE}: a point at the centre of each name's box. */
+export function countryNamesData(names: readonly ChosenName[], unproject: (p: [number, number]) => [number, number]): FeatureCollection<Point, { name: string }> {
+  return { type: 'FeatureCollection', features: names.map(({ name, at }) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Point', coordinates: unproject(at) } })) };
+}
+
+/** Boxes of what is drawn over the map (controls, insets), relative to its canvas. */
+function overlayBoxes(map: MapLibreMap): Box[] {
+  const canvas = map.getCanvas().getBoundingClientRect();
+  const scope = map.getContainer().parentElement ?? map.getContainer();
+  return [...scope.querySelectorAll(OVERLAYS)]
+    .map((el) => el.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r): Box => [r.left - canvas.left, r.top - canvas.top, r.right - canvas.left, r.bottom - canvas.top]);
+}
+
+/**
+ * Boxes around what is placed before the names (the story's symbols and labels, the region's
+ * name: the layers above them), a label's box reaching its width to either side of its point.
+ */
+function placedFirst(map: MapLibreMap): Box[] {
+  const order = map.getLayersOrder();
+  const above = order.slice(order.indexOf(LOCAL_COUNTRY_LABELS) + 1).filter((id) => ['symbol', 'circle'].includes(map.getLayer(id)?.type ?? ''));
+  const labelled = new Set(above.filter((id) => map.getLayer(id)?.type === 'symbol' && map.getLayoutProperty(id, 'text-field') !== undefined));
+  return map.queryRenderedFeatures({ layers: above }).flatMap((f): Box[] => {
+    if (f.geometry.type !== 'Point') return [];
+    const { x, y } = map.project(f.geometry.coordinates as [number, number]);
+    if (!labelled.has(f.layer.id)) return [[x - SYMBOL_HALF, y - SYMBOL_HALF, x + SYMBOL_HALF, y + SYMBOL_HALF]];
+    const w = estimateWidth(String(f.properties.label ?? f.properties.name ?? '').toUpperCase(), LABEL_TEXT, true) + SYMBOL_HALF;
+    return [[x - w, y - LABEL_TEXT * 1.5, x + w, y + LABEL_TEXT * 1.5]];
+  });
+}
+
+/** The names for the map's current view, as the data of its names' source (none outside the zooms they are drawn at). */
+function namesInView(map: MapLibreMap): FeatureCollection<Point, { name: string }> {
+  const zoom = map.getZoom();
+  const { clientWidth: width, clientHeight: height } = map.getContainer();
+  const project = (p: [number, number]): [number, number] => {
+    const { x, y } = map.project(p);
+    return [x, y];
+  };
+  const names =
+    zoom >= LOCAL_NAMES_FROM && zoom < LOCAL_NAMES_UNTIL
+      ? chooseCountryNames(countryShapes(map.queryRenderedFeatures({ layers: [LAND_LAYER] })), project, { width, height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked: overlayBoxes(map), avoid: placedFirst(map) })
+      : [];
+  return countryNamesData(names, (p) => map.unproject(p).toArray() as [number, number]);
+}
+
+/**
+ * Names the countries in view on the map, one name each, chosen anew at the first `idle` after
+ * each move, resize or new style (when the tiles of the view are there to read the countries from).
+ * The source is set only when the names changed.
+ */
+export function attachCountryNames(map: MapLibreMap): void {
+  let stale = true;
+  let last = '';
+  const mark = () => {
+    stale = true;
+  };
+  map.on('moveend', mark);
+  map.on('resize', mark);
+  map.on('style.load', () => {
+    stale = true;
+    last = '';
+  });
+  map.on('idle', () => {
+    const source = map.getSource<GeoJSONSource>(COUNTRY_NAMES_SOURCE);
+    if (!stale || !source || !map.getLayer(LAND_LAYER)) return;
+    stale = false;
+    const data = namesInView(map);
+    const json = JSON.stringify(data);
+    if (json === last) return;
+    last = json;
+    source.setData(data);
+  });
+}
