@@ -29,8 +29,14 @@ export function countryShapes(features: readonly Feature<Geometry, Record<string
 }
 
 /** The chosen names as the features of {@link COUNTRY_NAMES_SOURCE}: a point at the centre of each name's box. */
-export function countryNamesData(names: readonly ChosenName[], unproject: (p: [number, number]) => [number, number]): FeatureCollection<Point, { name: string }> {
-  return { type: 'FeatureCollection', features: names.map(({ name, at }) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Point', coordinates: unproject(at) } })) };
+export function countryNamesData(
+  names: readonly ChosenName[],
+  unproject: (p: [number, number]) => [number, number]
+): FeatureCollection<Point, { name: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: names.map(({ name, at }) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Point', coordinates: unproject(at) } }))
+  };
 }
 
 /** Boxes of what is drawn over the map (controls, insets), relative to its canvas. */
@@ -70,14 +76,21 @@ function namesInView(map: MapLibreMap): FeatureCollection<Point, { name: string 
   };
   const names =
     zoom >= LOCAL_NAMES_FROM && zoom < LOCAL_NAMES_UNTIL
-      ? chooseCountryNames(countryShapes(map.queryRenderedFeatures({ layers: [LAND_LAYER] })), project, { width, height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked: overlayBoxes(map), avoid: placedFirst(map) })
+      ? chooseCountryNames(countryShapes(map.queryRenderedFeatures({ layers: [LAND_LAYER] })), project, {
+          width,
+          height,
+          margin: NAME_MARGIN,
+          minShare: NAME_MIN_SHARE,
+          blocked: overlayBoxes(map),
+          avoid: placedFirst(map)
+        })
       : [];
   return countryNamesData(names, (p) => map.unproject(p).toArray() as [number, number]);
 }
 
 /**
- * Names the countries in view on the map, one name each, chosen anew at the first `idle` after
- * each move, resize or new style (when the tiles of the view are there to read the countries from).
+ * Names the countries in view on the map, one name each, chosen anew just after the first `idle`
+ * after each move, resize or new style (when the tiles of the view are there to read the countries from).
  * The source is set only when the names changed.
  */
 export function attachCountryNames(map: MapLibreMap): void {
@@ -92,14 +105,16 @@ export function attachCountryNames(map: MapLibreMap): void {
     stale = true;
     last = '';
   });
-  map.on('idle', () => {
+  const update = () => {
     const source = map.getSource<GeoJSONSource>(COUNTRY_NAMES_SOURCE);
-    if (!stale || !source || !map.getLayer(LAND_LAYER)) return;
+    if (!stale || !source || !map.getLayer(LAND_LAYER) || map.isMoving()) return;
     stale = false;
     const data = namesInView(map);
     const json = JSON.stringify(data);
     if (json === last) return;
     last = json;
     source.setData(data);
-  });
+  };
+  // In a task of its own: the map's `idle` (the view drawn) is not held up by the choice.
+  map.on('idle', () => void setTimeout(update, 0));
 }
