@@ -11,6 +11,7 @@ import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
 import { storySources } from './style/story';
 import { FeatureHighlight } from './feature-highlight';
+import { zoomIntoClusters } from './cluster-zoom';
 import { isSoftwareRenderer, rendererName, screenPixelRatio } from './renderer';
 
 setWorkerUrl(workerUrl);
@@ -116,6 +117,7 @@ export class MapController {
       const placeId = this.placeAt(e.point.x, e.point.y);
       if (placeId) options.onSelect(placeId);
     });
+    zoomIntoClusters(this.map, () => !options.reducedMotion());
     this.map.on('mouseenter', INTERACTIVE_LAYERS, () => (this.map.getCanvas().style.cursor = 'pointer'));
     this.map.on('mouseleave', INTERACTIVE_LAYERS, () => (this.map.getCanvas().style.cursor = ''));
   }
