@@ -3,7 +3,8 @@ import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { FONT_BOLD, type Theme } from '../basemap';
 import { LAYER_SYMBOLS, STORY_COLORS } from '../symbols';
 import corridors from 'virtual:route-corridors';
-import { storyAreas, storyLabels, storyPoints, storyRoutes } from './story-data';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { storyAreas, storyLabels, storyPoints, storyRoutes, type StoryProps } from './story-data';
 import { highlightLayer, PLACE_ID_PROPERTY, type HighlightMode } from './highlight';
 import { clustered, clusterLayers, clusterOptions } from './clusters';
 
@@ -48,12 +49,17 @@ export function storySources(model: Model): Record<string, SourceSpecification> 
   return {
     'story-points': { type: 'geojson', data: points, ...(cluster ? clusterOptions(true) : {}) },
     'story-labels': { type: 'geojson', data: labels, ...(cluster ? clusterOptions(false) : {}) },
-    // The rings read their own copy of the label points, so ringing a place reloads no label.
-    'story-marks': { type: 'geojson', data: labels, promoteId: PLACE_ID_PROPERTY },
+    // The rings read their own copy of the label points, so ringing a place reloads no label; they need only the place's id.
+    'story-marks': { type: 'geojson', data: idsOnly(labels), promoteId: PLACE_ID_PROPERTY },
     'story-routes': { type: 'geojson', data: storyRoutes(model) },
     'story-corridors': { type: 'geojson', data: corridors, promoteId: PLACE_ID_PROPERTY },
     'story-areas': { type: 'geojson', data: storyAreas(model), promoteId: PLACE_ID_PROPERTY }
   };
+}
+
+/** The features with only their place's id. */
+function idsOnly<G extends Geometry>(data: FeatureCollection<G, StoryProps>): FeatureCollection<G, Pick<StoryProps, 'placeId'>> {
+  return { type: 'FeatureCollection', features: data.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { placeId: f.properties.placeId } })) };
 }
 
 /** Shown while the story layer is among the visible ones (global state `visible`). */
