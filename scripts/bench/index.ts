@@ -94,7 +94,7 @@ for (let run = 0; run < RUNS; run++) {
   for (const m of made) {
     const s = scale[m.set.name]!;
     s.validateMs.push(validationMs(m.files));
-    const r = await scaleRun(browser, bench!.origin, m.set, SCALE_SELECTIONS, SCALE_TIMEOUT_MS);
+    const r = await scaleRun(browser, bench!.origin, m, SCALE_SELECTIONS, SCALE_TIMEOUT_MS);
     s.idleMs.push(r.idleMs);
     s.samples.push(...r.samples);
     if (r.error) s.errors.push(r.error);

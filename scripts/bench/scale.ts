@@ -3,7 +3,7 @@ import { formatError, loadModel } from '../../src/lib/data/load';
 import type { RawFiles } from '../../src/lib/data/types';
 import { writeDataSet } from './build';
 import { timeToIdle } from './map-page';
-import { listedPlaces, selectLatency, type SelectSample } from './select';
+import { selectLatency, type SelectSample } from './select';
 import { synthesize, type Synthetic } from './synthetic';
 
 /** A synthetic data set of the scale section. */
@@ -27,6 +27,8 @@ export interface MadeSet {
   features: number;
   textChars: number;
   bytes: number;
+  /** The places in the order of the app's place list (the model's). */
+  placeIds: string[];
 }
 
 /** Makes each set's files, checks that the loader accepts them, and writes them for the bench build. */
@@ -37,7 +39,7 @@ export function makeSets(base: RawFiles, sets: readonly ScaleSet[] = SCALE_SETS)
     if (!result.ok) throw new Error(`synthetic set ${set.name} is refused by the loader: ${result.errors.slice(0, 3).map(formatError).join('; ')}`);
     const features = result.model.layers.reduce((n, l) => n + l.placeIds.length, 0);
     const textChars = Object.values(files.sourceTexts).reduce((n, t) => n + t.length, 0);
-    return { set, files, features, textChars, bytes: writeDataSet(set.name, files) };
+    return { set, files, features, textChars, bytes: writeDataSet(set.name, files), placeIds: result.model.places.map((p) => p.id) };
   });
 }
 
@@ -59,14 +61,14 @@ function spreadOver(ids: readonly string[], count: number): string[] {
 export async function scaleRun(
   browser: Browser,
   benchOrigin: string,
-  set: ScaleSet,
+  { set, placeIds }: Pick<MadeSet, 'set' | 'placeIds'>,
   selections: number,
   timeoutMs: number
 ): Promise<{ idleMs: number | null; samples: (SelectSample | null)[]; error?: string }> {
   let samples: (SelectSample | null)[] = [];
   try {
     const idleMs = await timeToIdle(browser, `${benchOrigin}/index.html?data=${set.name}`, timeoutMs, async (page) => {
-      samples = await selectLatency(page, spreadOver(await listedPlaces(page), selections), timeoutMs);
+      samples = await selectLatency(page, spreadOver(placeIds, selections), timeoutMs, placeIds);
     });
     return { idleMs, samples };
   } catch (e) {

@@ -92,14 +92,35 @@ async function selectOnce(page: Page, placeId: string): Promise<SelectSample | n
 }
 
 /**
+ * Scrolls a long place list (one that draws only the rows near its scroll position) until the row
+ * of the place at `index` is drawn, as a reader scrolls to it before the click; nothing when it is.
+ */
+async function revealRow(page: Page, id: string, index: number, timeoutMs: number): Promise<void> {
+  const row = `[data-testid="place-list"] [data-place-id="${id}"] button`;
+  if ((await page.locator(row).count()) > 0) return;
+  await page.evaluate((at) => {
+    const list = document.querySelector<HTMLElement>('[data-testid="place-list"]')!;
+    const count = Number(list.querySelector('[aria-setsize]')?.getAttribute('aria-setsize') ?? list.children.length);
+    let box = list.parentElement!;
+    while (!/auto|scroll/.test(getComputedStyle(box).overflowY)) box = box.parentElement!;
+    const top = list.getBoundingClientRect().top + (at / count) * list.getBoundingClientRect().height;
+    box.scrollTop += top - box.getBoundingClientRect().top - box.clientHeight / 2;
+  }, index);
+  await page.locator(row).waitFor({ timeout: timeoutMs });
+  await page.waitForTimeout(100);
+}
+
+/**
  * Selects each of `placeIds` in turn from the place list of a loaded page, waiting for the map to
  * be idle between selections; returns the samples (null for a selection that was not painted).
+ * `order` is the list's order of places, to scroll a long list to a row it does not draw yet.
  */
-export async function selectLatency(page: Page, placeIds: readonly string[], timeoutMs = 60_000): Promise<(SelectSample | null)[]> {
+export async function selectLatency(page: Page, placeIds: readonly string[], timeoutMs = 60_000, order: readonly string[] = placeIds): Promise<(SelectSample | null)[]> {
   const samples: (SelectSample | null)[] = [];
   // tsx compiles the functions sent to the page with esbuild's keepNames, which calls a helper `__name`.
   await page.evaluate('globalThis.__name ??= (f) => f');
   for (const id of placeIds) {
+    await revealRow(page, id, order.indexOf(id), timeoutMs);
     samples.push(await selectOnce(page, id));
     await mapIdle(page, timeoutMs);
     await page.waitForTimeout(100);

@@ -21,6 +21,13 @@ test('every place is in the place list', async ({ page }) => {
   expect(ids.sort()).toEqual(model.places.map((p) => p.id).sort());
 });
 
+test('the shipped place list is short enough to be drawn whole, with no row left out for the scroll position', async ({ page }) => {
+  await openApp(page);
+  const rows = page.locator('[data-testid="place-list"] > li');
+  await expect(rows).toHaveCount(model.places.length);
+  await expect(page.locator('[data-testid="place-list"] [aria-setsize]')).toHaveCount(0);
+});
+
 test('selecting each place highlights a passage that equals one of its citations', async ({ page }) => {
   test.setTimeout(180_000);
   const seen = await openApp(page);

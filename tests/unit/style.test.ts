@@ -158,6 +158,7 @@ describe('what the story layers show, held in the style’s global state', () =>
 });
 
 describe('the screen style: the highlighted places as feature state', () => {
+  const CIRCLE_SIZES = ['circle-radius', 'circle-stroke-width'];
   const screen = buildStyle({ model, theme: 'light', selected: 'aghdam', marked: ['baku'], hover: 'khankendi', highlight: 'feature-state' });
   const exported = buildStyle({ model, theme: 'light' });
   const layer = (id: string) => screen.layers.find((l) => l.id === id)!;
@@ -203,11 +204,22 @@ describe('the screen style: the highlighted places as feature state', () => {
     expect(drawn('story-hover-halo', {})).toEqual([]);
   });
 
+  it('draws a halo at no size for a place its feature state does not name, and at the export’s size for one it names', () => {
+    const halos = { 'story-selected-halo': 'selected', 'story-event-halo': 'marked', 'story-hover-halo': 'hover' } as const;
+    for (const [id, key] of Object.entries(halos)) {
+      const onExport = exported.layers.find((l) => l.id === id)!;
+      for (const name of CIRCLE_SIZES) {
+        expect([id, name, paint(layer(id), name, {}, {})]).toEqual([id, name, 0]);
+        expect([id, name, paint(layer(id), name, {}, { [key]: true })]).toEqual([id, name, paint(onExport, name, {}, {})]);
+      }
+    }
+  });
+
   it('differs from an export’s style only in how the highlight layers pick their places (before the layers share shader programs, which changes no value)', () => {
     const [own, theirs] = [storyLayers('light', 'feature-state'), storyLayers('light', 'global-state')];
     const strip = (l: LayerSpecification) => {
       const { filter: _filter, paint = {}, ...rest } = l as LayerSpecification & { filter?: unknown; paint?: Record<string, unknown> };
-      return { ...rest, paint: Object.fromEntries(Object.entries(paint).filter(([name]) => !name.endsWith('opacity'))) };
+      return { ...rest, paint: Object.fromEntries(Object.entries(paint).filter(([name]) => !name.endsWith('opacity') && !CIRCLE_SIZES.includes(name))) };
     };
     const highlight = (l: LayerSpecification) => JSON.stringify(l).match(/"(global|feature)-state","(selected|marked|hover)"/) !== null;
     expect(screen.layers.map((l) => l.id)).toEqual(exported.layers.map((l) => l.id));

@@ -12,6 +12,7 @@ import { buildStyle, type BasemapPart } from './style';
 import { storySources } from './style/story';
 import { FeatureHighlight } from './feature-highlight';
 import { attachCountryNames } from './country-names';
+import { zoomIntoClusters } from './cluster-zoom';
 import { isSoftwareRenderer, rendererName, screenPixelRatio } from './renderer';
 
 setWorkerUrl(workerUrl);
@@ -118,6 +119,7 @@ export class MapController {
       const placeId = this.placeAt(e.point.x, e.point.y);
       if (placeId) options.onSelect(placeId);
     });
+    zoomIntoClusters(this.map, () => !options.reducedMotion());
     this.map.on('mouseenter', INTERACTIVE_LAYERS, () => (this.map.getCanvas().style.cursor = 'pointer'));
     this.map.on('mouseleave', INTERACTIVE_LAYERS, () => (this.map.getCanvas().style.cursor = ''));
   }

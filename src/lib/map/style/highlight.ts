@@ -6,8 +6,8 @@ import type { CircleLayerSpecification, ExpressionSpecification, FilterSpecifica
  *
  * - `global-state`: a filter on the style's global state, so the style itself says what it shows
  *   (the exports draw it as it stands);
- * - `feature-state`: every feature of the source is drawn, transparent unless its feature state has
- *   the key (`setFeatureState` by place id: the sources' `promoteId`). The screen map uses it: a
+ * - `feature-state`: every feature of the source is drawn, transparent (and for circles of no size)
+ *   unless its feature state has the key (`setFeatureState` by place id: the sources' `promoteId`). The screen map uses it: a
  *   global-state change read by a filter makes MapLibre re-make the source's tiles in its worker,
  *   a feature-state change only rewrites the opacity of the features it names.
  */
@@ -40,5 +40,15 @@ export function highlightLayer(layer: CircleLayerSpecification | LineLayerSpecif
   if (mode === 'global-state') return { ...layer, filter: FILTERS[key], paint: { ...layer.paint, ...opacities } } as LayerSpecification;
   const on: ExpressionSpecification = ['boolean', ['feature-state', key], false];
   const paint = Object.fromEntries(Object.entries(opacities).map(([name, value]) => [name, ['case', on, value, 0]]));
-  return { ...layer, paint: { ...layer.paint, ...paint } } as LayerSpecification;
+  const sizes = layer.type === 'circle' ? Object.fromEntries(CIRCLE_SIZES.flatMap((name) => (name in (layer.paint ?? {}) ? [[name, gated((layer.paint as Record<string, unknown>)[name], on)]] : []))) : {};
+  return { ...layer, paint: { ...layer.paint, ...paint, ...sizes } } as LayerSpecification;
+}
+
+/** A circle's size properties: 0 for a feature not highlighted, so its circle covers no pixel (a transparent one still costs its pixels). */
+const CIRCLE_SIZES = ['circle-radius', 'circle-stroke-width'] as const;
+
+/** A paint value that is 0 unless `on`: inside each stop of a zoom curve, where MapLibre requires `zoom` to stay outermost. */
+function gated(value: unknown, on: ExpressionSpecification): unknown {
+  if (Array.isArray(value) && value[0] === 'interpolate') return [...value.slice(0, 3), ...value.slice(3).map((v: unknown, i) => (i % 2 === 1 ? ['case', on, v, 0] : v))];
+  return ['case', on, value, 0];
 }

@@ -1,7 +1,7 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { basemapLayers, basemapSources, fontFaces, type Theme } from '../basemap';
-import { storyLayers, storySources, storyStateSpec } from './story';
+import { clusteredModel, storyLayers, storySources, storyStateSpec } from './story';
 import type { HighlightMode } from './highlight';
 import { sharePrograms } from './programs';
 import { MAP_TITLE } from '../../title';
@@ -54,6 +54,6 @@ export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null,
     'font-faces': fontFaces(),
     state: highlight === 'global-state' ? state : { visible: state.visible! },
     sources: { ...base.sources, ...storySources(model) },
-    layers: sharePrograms([...base.layers, ...storyLayers(theme, highlight)])
+    layers: sharePrograms([...base.layers, ...storyLayers(theme, highlight, clusteredModel(model))])
   };
 }

@@ -3,8 +3,10 @@ import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { FONT_BOLD, type Theme } from '../basemap';
 import { LAYER_SYMBOLS, STORY_COLORS } from '../symbols';
 import corridors from 'virtual:route-corridors';
-import { storyAreas, storyLabels, storyPoints, storyRoutes } from './story-data';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { storyAreas, storyLabels, storyPoints, storyRoutes, type StoryProps } from './story-data';
 import { highlightLayer, PLACE_ID_PROPERTY, type HighlightMode } from './highlight';
+import { clustered, clusterLayers, clusterOptions } from './clusters';
 
 /** Prefix of every story style layer id; everything below it is basemap. */
 export const STORY_PREFIX = 'story-';
@@ -32,18 +34,32 @@ export function storyStateSpec(state: StoryState): StateSpecification {
   return Object.fromEntries(Object.entries(storyStateValues(state)).map(([key, value]) => [key, { default: value }]));
 }
 
-/** GeoJSON sources of the story layers, computed from the model. */
+/** Whether the model's story points are drawn in clusters (see {@link storySources}). */
+export const clusteredModel = (model: Model): boolean =>
+  clustered(model.places.reduce((n, p) => (p.geometry.type === 'Point' ? n + p.layers.length : n), 0));
+
+/**
+ * GeoJSON sources of the story layers, computed from the model. Past a few thousand points the
+ * icons and the labels are clustered alike (a label only for a point drawn as itself).
+ */
 export function storySources(model: Model): Record<string, SourceSpecification> {
   const labels = storyLabels(model);
+  const points = storyPoints(model);
+  const cluster = clustered(points.features.length);
   return {
-    'story-points': { type: 'geojson', data: storyPoints(model) },
-    'story-labels': { type: 'geojson', data: labels },
-    // The rings read their own copy of the label points, so ringing a place reloads no label.
-    'story-marks': { type: 'geojson', data: labels, promoteId: PLACE_ID_PROPERTY },
+    'story-points': { type: 'geojson', data: points, ...(cluster ? clusterOptions(true) : {}) },
+    'story-labels': { type: 'geojson', data: labels, ...(cluster ? clusterOptions(false) : {}) },
+    // The rings read their own copy of the label points, so ringing a place reloads no label; they need only the place's id.
+    'story-marks': { type: 'geojson', data: idsOnly(labels), promoteId: PLACE_ID_PROPERTY },
     'story-routes': { type: 'geojson', data: storyRoutes(model) },
     'story-corridors': { type: 'geojson', data: corridors, promoteId: PLACE_ID_PROPERTY },
     'story-areas': { type: 'geojson', data: storyAreas(model), promoteId: PLACE_ID_PROPERTY }
   };
+}
+
+/** The features with only their place's id. */
+function idsOnly<G extends Geometry>(data: FeatureCollection<G, StoryProps>): FeatureCollection<G, Pick<StoryProps, 'placeId'>> {
+  return { type: 'FeatureCollection', features: data.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { placeId: f.properties.placeId } })) };
 }
 
 /** Shown while the story layer is among the visible ones (global state `visible`). */
@@ -123,9 +139,9 @@ export function storyText(theme: Theme): { text: string; halo: string; selected:
  * line: the sources give a direction, not a path), selection highlights, labels, then icons
  * (placed first by MapLibre, so labels make way for them). What they show is read from the
  * style's global state, the highlighted places from the feature state in `feature-state` mode:
- * see {@link StoryState}.
+ * see {@link StoryState}. `withClusters` (clustered sources): the clusters are drawn on top.
  */
-export function storyLayers(theme: Theme, mode: HighlightMode = 'global-state'): LayerSpecification[] {
+export function storyLayers(theme: Theme, mode: HighlightMode = 'global-state', withClusters = false): LayerSpecification[] {
   const colors = storyText(theme);
   const route = 'escape-route' as const;
   const lineLayout = { 'line-cap': 'round', 'line-join': 'round', visibility: visibleWhen(route) } as const;
@@ -211,6 +227,7 @@ export function storyLayers(theme: Theme, mode: HighlightMode = 'global-state'):
     ),
     labelLayer('story-labels', theme, false),
     ...icons,
-    labelLayer('story-labels-primary', theme, true)
+    labelLayer('story-labels-primary', theme, true),
+    ...(withClusters ? clusterLayers(theme) : [])
   ];
 }
