@@ -9,6 +9,7 @@ import { embedLoaderPlugin } from './scripts/embed-loader-plugin.ts';
 import { oembed } from './scripts/oembed-plugin.ts';
 import { routeCorridorsPlugin } from './scripts/corridors-plugin.ts';
 import { prerender } from './scripts/prerender-plugin.ts';
+import { inlineCss } from './scripts/inline-css-plugin.ts';
 
 /** The basemap chosen at build time: `BASEMAP=<id>|style:<url>|pmtiles:<url>`. */
 const BASEMAP = process.env.BASEMAP ?? '';
@@ -33,6 +34,7 @@ export default defineConfig({
     embedLoaderPlugin(import.meta.dirname),
     routeCorridorsPlugin(import.meta.dirname),
     prerender(import.meta.dirname),
+    inlineCss(),
   ],
   define: { 'import.meta.env.VITE_BASEMAP': JSON.stringify(BASEMAP) },
   assetsInclude: ['**/*.geojson', '**/*.ttf', '**/*.pmtiles'],

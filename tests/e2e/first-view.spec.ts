@@ -33,7 +33,9 @@ test('the served HTML of the app already holds the title and the list of places'
 test('the served HTML of the app holds every source text: the first in the panel, the others for readers without scripts', async ({ request }) => {
   const text = textOf(await servedHtml(request, '/'));
   for (const source of model.sources) {
-    const lines = readFileSync(`geodata/sources/${source.id}.txt`, 'utf8').split('\n').filter((l) => l.length > 80);
+    const lines = readFileSync(`geodata/sources/${source.id}.txt`, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 80);
     for (const line of [lines[0]!, lines[lines.length - 1]!]) expect(text, source.id).toContain(line.slice(0, 60));
   }
 });
@@ -125,4 +127,20 @@ test.describe('on a server that ignores Range', () => {
     expect(seen.external).toEqual([]);
     expect(seen.errors).toEqual([]);
   });
+});
+
+test('the served HTML of the app and the embed carries its own styles: the text is styled with no stylesheet request before the first paint', async ({
+  browser,
+  request
+}) => {
+  for (const path of ['/', '/embed.html'])
+    expect((await servedHtml(request, path)).match(/<link[^>]*rel="stylesheet"(?![^>]*disabled)[^>]*>/g) ?? [], path).toEqual([]);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const css: string[] = [];
+  page.on('request', (r) => void (r.resourceType() === 'stylesheet' && css.push(r.url())));
+  await page.goto('/');
+  await expect(page.locator('[data-testid="place-list"]')).toHaveCSS('list-style-type', 'none');
+  expect(css).toEqual([]);
+  await context.close();
 });
