@@ -2,14 +2,11 @@ import type { FeatureCollection, Point } from 'geojson';
 import { BASEMAP_SOURCE } from '../map/basemap';
 import { LOCAL_COUNTRY_LABELS } from '../map/basemap/layers';
 import { chooseCountryNames, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL } from '../map/basemap/country-names';
-import { countryNamesData, countryShapes, NAME_MARGIN, NAME_MIN_SHARE } from '../map/country-names';
+import { countryNamesData, countryShapes, NAME_MARGIN, NAME_MIN_SHARE, SYMBOL_HALF } from '../map/country-names';
 import type { Measure } from './layout';
 import { projector, unproject, type Camera } from './mercator';
 import type { DrawnLayers, SourceData } from './svg-layers';
 import type { Box } from './svg-util';
-
-/** Half the side of the box kept around a story symbol, px (as on screen). */
-const SYMBOL_HALF = 14;
 
 /** Boxes around the story's symbols, and on either side of the points of the labels placed before the names (the story's, the region's). */
 function placedFirst(drawn: DrawnLayers, order: readonly string[], measure: Measure): Box[] {

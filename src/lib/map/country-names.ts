@@ -13,7 +13,7 @@ export const NAME_MIN_SHARE = 0.08;
 /** Elements drawn over the map that no name may lie under. */
 const OVERLAYS = '.maplibregl-ctrl, [data-testid="inset"], [data-testid="locator"]';
 /** Half the side of the box kept around a story symbol, px. */
-const SYMBOL_HALF = 14;
+export const SYMBOL_HALF = 14;
 /** Size of the text of the labels placed before the names, for the room kept around them, px (the story's are 12 to 14, the region's up to 16). */
 const LABEL_TEXT = 15;
 

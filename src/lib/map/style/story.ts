@@ -44,10 +44,9 @@ export const clusteredModel = (model: Model): boolean =>
  */
 export function storySources(model: Model): Record<string, SourceSpecification> {
   const labels = storyLabels(model);
-  const points = storyPoints(model);
-  const cluster = clustered(points.features.length);
+  const cluster = clusteredModel(model);
   return {
-    'story-points': { type: 'geojson', data: points, ...(cluster ? clusterOptions(true) : {}) },
+    'story-points': { type: 'geojson', data: storyPoints(model), ...(cluster ? clusterOptions(true) : {}) },
     'story-labels': { type: 'geojson', data: labels, ...(cluster ? clusterOptions(false) : {}) },
     // The rings read their own copy of the label points, so ringing a place reloads no label; they need only the place's id.
     'story-marks': { type: 'geojson', data: idsOnly(labels), promoteId: PLACE_ID_PROPERTY },
