@@ -17,6 +17,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import polylabel from 'polylabel';
 import { AZ_NAMES } from './az-names.ts';
 import { regionLabel } from './local-labels.ts';
+import { readNamedRivers, riverNameLines } from './river-names.ts';
 import { EXPORT_FONT_UNICODE_RANGE } from '../../src/lib/map/basemap/unicode.ts';
 import {
   chainPieces,
@@ -305,7 +306,7 @@ function buildRivers(): Feature<Geometry, Props>[] {
 }
 
 /** Label points for seas and lakes, placed by hand where the water is widest. */
-const WATER_LABELS: Array<{ name: string; nameAz: string | null; at: Position; rank: number; kind: 'sea' | 'lake' | 'river' }> = [
+const WATER_LABELS: Array<{ name: string; nameAz: string | null; at: Position; rank: number; kind: 'sea' | 'lake' }> = [
   { name: 'Caspian Sea', nameAz: 'Xəzər dənizi', at: [51.0, 42.0], rank: 1, kind: 'sea' },
   { name: 'Black Sea', nameAz: 'Qara dəniz', at: [38.2, 43.0], rank: 1, kind: 'sea' },
   { name: 'Lake Urmia', nameAz: 'Urmiya gölü', at: [45.3, 37.95], rank: 2, kind: 'lake' },
@@ -418,12 +419,14 @@ function main(): void {
   write('land.geojson', fc([buildLandFill(caspian), ...land]));
   write('borders.geojson', fc(borders));
   write('lakes.geojson', fc(lakes));
-  write('rivers.geojson', fc(buildRivers()));
+  const rivers = buildRivers();
+  write('rivers.geojson', fc(rivers));
   write('towns.geojson', fc(buildTowns()));
   const water = WATER_LABELS.map(
     (l): Feature<Geometry, Props> => ({ type: 'Feature', properties: { kind: l.kind, name: l.name, nameAz: l.nameAz, rank: l.rank }, geometry: { type: 'Point', coordinates: l.at } }),
   );
-  write('labels.geojson', fc([...labels, ...water]));
+  // The stretches that follow a river Natural Earth names (`ne-rivers.geojson`), to set its name along.
+  write('labels.geojson', fc([...labels, ...water, ...riverNameLines(rivers, readNamedRivers())]));
   buildFonts(python);
   const total = sizes.filter(([n]) => n.endsWith('.geojson'));
   console.log('\nfile                          raw bytes   gzip -9 bytes');

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { LOCAL_COUNTRY_LABELS } from '../../src/lib/map/basemap/layers';
+import { LOCAL_COUNTRY_LABELS, RIVER_LABELS } from '../../src/lib/map/basemap/layers';
 import { basemapPalette } from '../../src/lib/map/basemap/palette';
 import { distinctColours, openApp, renderedPlaceIds } from './helpers';
 
 const LABEL_LAYERS = [
   'basemap-town-labels',
+  RIVER_LABELS,
   'basemap-water-labels',
   'basemap-country-labels-world',
   'basemap-country-labels',
@@ -24,6 +25,8 @@ async function renderedLabels(page: import('@playwright/test').Page): Promise<st
 const VIEWS = [
   ['the Caucasus', 'view=4.6/41.5/45.5', ['Caspian Sea', 'Tbilisi']],
   ['Karabakh', 'view=9/39.9/46.8', ['Shusha', 'Karabakh']],
+  ['the Kura and the Aras', 'view=7.5/39.9/47.6', ['Kura', 'Aras']],
+  ['the Kura near its mouth', 'view=11/39.6/49.05', ['Kura']],
   ['Baku', 'view=11.5/40.39/49.86', ['Baku', 'Azerbaijan']]
 ] as const;
 

@@ -1,6 +1,7 @@
 import { EXPORT_FONT_STACK } from './fonts';
 import type { Measure } from './layout';
 import type { DrawnSymbol, LabelCandidate } from './svg-layers';
+import { lineSpots, type LineSpot } from './line-labels';
 import { esc, type Box, type Frame } from './svg-util';
 
 /** A label placed in the map frame: its box and the centre its lines are set around. */
@@ -9,6 +10,8 @@ export interface PlacedLabel {
   box: Box;
   center: [number, number];
   lineHeight: number;
+  /** Degrees the text is turned about its centre (a label along a line). */
+  angle?: number;
 }
 
 /** A story place whose label found no free spot: a numbered badge at its symbol, and a key entry. */
@@ -93,8 +96,10 @@ export function placeLabels(candidates: LabelCandidate[], symbols: DrawnSymbol[]
   const labels: PlacedLabel[] = [];
   const failed: LabelCandidate[] = [];
   const seen = new Set<string>();
+  /** The centres of the line labels placed so far, by layer and text: a name is not repeated within `symbol-spacing`. */
+  const alongPlaced = new Map<string, [number, number][]>();
   for (const unwrapped of sorted) {
-    const c = wrapLines(unwrapped, measure);
+    const c = unwrapped.along ? unwrapped : wrapLines(unwrapped, measure);
     if (c.story && c.placeId && seen.has(c.placeId)) continue;
     if (c.story && c.placeId) seen.add(c.placeId);
     if (c.story && c.placeId && forced.has(c.placeId)) {
@@ -102,14 +107,24 @@ export function placeLabels(candidates: LabelCandidate[], symbols: DrawnSymbol[]
       continue;
     }
     const { w, h, lineHeight } = labelSize(c, measure);
-    const fits = (box: Box) => {
+    const fits = (box: Box, at = c.at) => {
       if (box[0] < 0 || box[1] < 0 || box[2] > frame.w || box[3] > frame.h) return false;
       const padded = grow(box, c.padding);
       if (taken.some((t) => (t.owner === null || t.owner !== c.placeId) && overlaps(padded, t.box))) return false;
-      const own = boxDistance(box, c.at);
+      const own = boxDistance(box, at);
       return story.every((s) => (c.story && s.placeId === c.placeId) || own < boxDistance(box, s.at));
     };
-    const box = c.anchors.map((a) => anchorBox(c.at, w, h, a, c.offsetPx)).find(fits);
+    if (c.along) {
+      const key = `${c.layerId}|${c.lines.map((l) => l.text).join('\n')}`;
+      const same = (alongPlaced.get(key) ?? alongPlaced.set(key, []).get(key))!;
+      for (const spot of alongSpots(c, w, h, frame, (box, at) => fits(box, at) && same.every((p) => Math.hypot(p[0] - at[0], p[1] - at[1]) >= c.along!.spacing))) {
+        same.push(spot.center);
+        taken.push({ box: spot.box, owner: c.placeId });
+        labels.push({ candidate: { ...c, at: spot.center }, box: spot.box, center: spot.center, lineHeight, angle: spot.angle });
+      }
+      continue;
+    }
+    const box = c.anchors.map((a) => anchorBox(c.at, w, h, a, c.offsetPx)).find((b) => fits(b));
     if (box) {
       taken.push({ box, owner: c.placeId });
       labels.push({ candidate: c, box, center: [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2], lineHeight });
@@ -117,6 +132,21 @@ export function placeLabels(candidates: LabelCandidate[], symbols: DrawnSymbol[]
   }
   const callouts = failed.map((c, i) => callout(c, i + 1, frame));
   return { labels, callouts, source: failed };
+}
+
+/**
+ * The spots a line label takes along its line: each where it fits, at least `symbol-spacing`
+ * apart (along the line and straight), as MapLibre repeats a label along a long line.
+ */
+function alongSpots(c: LabelCandidate, w: number, h: number, frame: Frame, fits: (box: Box, at: [number, number]) => boolean): LineSpot[] {
+  const chosen: LineSpot[] = [];
+  const spots = lineSpots(c.along!.path, w, h, Math.max(4, h / 2), [0, 0, frame.w, frame.h]);
+  const spacing = c.along!.spacing;
+  for (const spot of spots) {
+    if (chosen.some((s) => spot.along - s.along < spacing || Math.hypot(spot.center[0] - s.center[0], spot.center[1] - s.center[1]) < spacing)) continue;
+    if (fits(spot.box, spot.center)) chosen.push(spot);
+  }
+  return chosen;
 }
 
 function callout(c: LabelCandidate, n: number, frame: Frame): Callout {
@@ -144,8 +174,9 @@ export function labelsSvg(placed: Placed, colors: { text: string; halo: string; 
     const c = p.candidate;
     const common = `font-family="${EXPORT_FONT_STACK}" font-weight="${c.bold ? 700 : 400}" text-anchor="middle"${c.spacing ? ` letter-spacing="${r1(c.spacing * c.lines[0]!.size)}"` : ''}`;
     const place = c.story && c.placeId ? ` data-place-id="${esc(c.placeId)}"` : '';
-    halos.push(`<text class="halo" ${common} fill="none" stroke="${c.halo}" stroke-width="${r1(c.haloWidth * 2)}" stroke-linejoin="round" aria-hidden="true">${tspans(p)}</text>`);
-    texts.push(`<text class="label${c.story ? ' story-label' : ''}" data-layer="${c.layerId}"${place} ${common} fill="${c.color}">${tspans(p)}</text>`);
+    const turn = p.angle ? ` transform="rotate(${r1(p.angle)} ${r1(p.center[0])} ${r1(p.center[1])})"` : '';
+    halos.push(`<text class="halo" ${common} fill="none" stroke="${c.halo}" stroke-width="${r1(c.haloWidth * 2)}" stroke-linejoin="round"${turn} aria-hidden="true">${tspans(p)}</text>`);
+    texts.push(`<text class="label${c.story ? ' story-label' : ''}" data-layer="${c.layerId}"${place} ${common} fill="${c.color}"${turn}>${tspans(p)}</text>`);
   }
   const badges = placed.callouts.map(
     (c) =>

@@ -36,6 +36,8 @@ export interface LabelCandidate {
   /** `text-max-width` in ems: longer lines break at spaces, as on the map. */
   maxWidth: number;
   sortKey: number;
+  /** For a label set along a line (`symbol-placement: line`): the projected line, and `symbol-spacing`. */
+  along?: { path: [number, number][]; spacing: number };
 }
 
 /** The map's layers drawn: SVG per layer, the symbols drawn, the labels to place. */
@@ -222,6 +224,8 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, 
         const icon = 'icon-image' in (layer.layout ?? {}) ? String(r.layout('icon-image', ef) ?? '') : '';
         if (icon && (placement === 'line' || placement === 'line-center')) {
           out.push(...lineIcons(r, f, ef, project, frame, symbols, placement === 'line-center'));
+        } else if (placement === 'line') {
+          labels.push(...lineLabels(r, f, ef, project));
         } else {
           const points = pointsOf(f.geometry).map((c) => project(c)).filter((p) => inside(p, frame));
           for (const p of points) pointSymbol(r, f, ef, p, icon, { out, symbols, labels });
@@ -231,6 +235,17 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, 
     if (out.length > 0) svg.push(`<g data-layer="${layer.id}">${out.join('')}</g>`);
   }
   return { svg, symbols, labels };
+}
+
+/** A line-placed label of each line of a feature, to be set along it where it runs straight enough. */
+function lineLabels(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Project): LabelCandidate[] {
+  const text = textLines(r.layout('text-field', ef));
+  if (text.length === 0) return [];
+  const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
+  return lines.map((line: Position[]) => {
+    const path = line.map((c) => project(c));
+    return { ...labelCandidate(r, f, ef, path[0]!, text), along: { path, spacing: Number(r.layout('symbol-spacing', ef)) } };
+  });
 }
 
 /** The positions of a point or multi-point geometry (a symbol at each, as MapLibre draws them); none for other geometries. */

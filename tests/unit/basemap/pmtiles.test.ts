@@ -121,7 +121,7 @@ describe('PMTiles archive', () => {
     expect(metadata.attribution).toMatch(/GeoNames.*CC BY 4\.0/);
     const fields = Object.fromEntries(metadata.vector_layers.map((l) => [l.id, l.fields]));
     expect(fields.towns).toEqual({ focus: 'Boolean', name: 'String', nameAz: 'String', population: 'Number', rank: 'Number' });
-    expect(fields.labels).toEqual({ kind: 'String', name: 'String', rank: 'Number', scale: 'String' });
+    expect(fields.labels).toEqual({ kind: 'String', level: 'Number', maxzoom: 'Number', minzoom: 'Number', name: 'String', rank: 'Number', scale: 'String' });
     // The countries' names: the map chooses the names of each view from the land in view.
     expect(fields.land).toEqual({ name: 'String', res: 'String' });
   });

@@ -48,6 +48,12 @@ const borderWidth: ExpressionSpecification = ['interpolate', ['linear'], ['zoom'
 /** The layers that draw only the world outside the Caucasus box (1:110m land, borders and country names). */
 export const WORLD_LAYERS: readonly string[] = ['basemap-land-world', 'basemap-borders-world', 'basemap-country-labels-world'];
 
+/**
+ * The names of the Kura, the Aras and the other rivers Natural Earth names, set along lines that
+ * follow the rivers' course, simplified per zoom band (`scripts/basemap/river-names.ts`).
+ */
+export const RIVER_LABELS = 'basemap-river-labels';
+
 /** The layer of the country names chosen for the view (see `src/lib/map/country-names.ts`). */
 export const LOCAL_COUNTRY_LABELS = 'basemap-country-labels-local';
 
@@ -81,7 +87,7 @@ function localCountryLabels(paint: SymbolLayerSpecification['paint']): SymbolLay
 /**
  * The basemap's layers, bottom to top: the background (open water), land (the world's, then the
  * Caucasus box's), lakes, rivers, borders (the world's, then the box's), town dots, then the
- * labels (towns, water, countries, then the country names chosen for the view from the default
+ * labels (rivers along their lines, towns, water, countries, then the country names chosen for the view from the default
  * view to zoom 15, and the region's name, Karabakh: higher layers are placed first, so these win
  * over small towns). Ids are prefixed `basemap-`.
  * Story layers go above these: symbols placed in higher layers win label collisions.
@@ -161,6 +167,31 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       },
     },
     {
+      id: RIVER_LABELS,
+      type: 'symbol',
+      source: BASEMAP_SOURCE.labels,
+      minzoom: 6,
+      filter: [
+        'all',
+        ['==', ['get', 'kind'], 'river'],
+        ['>=', ['zoom'], ['to-number', ['get', 'minzoom'], 24]],
+        ['<', ['zoom'], ['to-number', ['get', 'maxzoom'], 0]],
+      ],
+      layout: {
+        'symbol-placement': 'line',
+        'symbol-spacing': 180,
+        'text-field': ['get', 'name'],
+        'text-font': [FONT_REGULAR],
+        'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 10, 12.5],
+        'text-letter-spacing': 0.12,
+        'text-max-angle': 40,
+        'text-padding': 6,
+        'text-allow-overlap': false,
+        'symbol-sort-key': ['to-number', ['get', 'level'], 4],
+      },
+      paint: { 'text-color': c.waterText, ...halo },
+    },
+    {
       id: 'basemap-town-labels',
       type: 'symbol',
       source: BASEMAP_SOURCE.towns,
@@ -188,7 +219,7 @@ export function basemapLayers(theme: Theme): LayerSpecification[] {
       source: BASEMAP_SOURCE.labels,
       filter: [
         'all',
-        ['in', ['get', 'kind'], ['literal', ['sea', 'lake', 'river']]],
+        ['in', ['get', 'kind'], ['literal', ['sea', 'lake']]],
         ['>=', ['zoom'], ['match', rank, 1, 3, 2, 6, 8]],
       ],
       layout: {

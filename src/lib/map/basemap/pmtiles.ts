@@ -24,7 +24,7 @@ const SOURCE_LAYER: Readonly<Record<string, string>> = Object.fromEntries(
 );
 
 const ATTRIBUTION =
-  'Borders: <a href="https://www.naturalearthdata.com/">Natural Earth</a>; ' +
+  'Borders, river names: <a href="https://www.naturalearthdata.com/">Natural Earth</a>; ' +
   'water: <a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a>; ' +
   'towns: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 

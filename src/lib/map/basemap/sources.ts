@@ -20,7 +20,7 @@ export const BASEMAP_URLS = {
   labels: labelsUrl,
 } as const;
 
-const NATURAL_EARTH = 'Borders: <a href="https://www.naturalearthdata.com/">Natural Earth</a>';
+const NATURAL_EARTH = 'Borders, river names: <a href="https://www.naturalearthdata.com/">Natural Earth</a>';
 const GSHHG = 'Water: <a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a>';
 const GEONAMES = 'Towns: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 
