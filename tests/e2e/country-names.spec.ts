@@ -99,3 +99,21 @@ test('the names follow the view: a move names the countries of the new view', as
   await page.evaluate(() => (window as any).__map.jumpTo({ center: [45.2, 40.2], zoom: 9 }));
   await expect.poll(async () => (await drawnNames(page)).names.map((d) => d.name)).toContain('Armenia');
 });
+
+for (const place of ['khojaly', 'khojaly-aghdam-route']) test(`with ${place} selected on a phone, the country name keeps off the route’s corridor`, async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openApp(page, `place=${place}`);
+  await namesSettled(page);
+  const { names } = await drawnNames(page);
+  expect(names.length).toBeGreaterThan(0);
+  for (const { name, box } of names) {
+    const [x0, y0, x1, y1] = box;
+    const points = [[x0, y0], [x1, y0], [x0, y1], [x1, y1], [(x0 + x1) / 2, (y0 + y1) / 2]];
+    const onCorridor = await page.evaluate(
+      (points) => points.filter((p) => (window as any).__map.queryRenderedFeatures(p, { layers: ['story-route-corridor'] }).length > 0).length,
+      points
+    );
+    expect(onCorridor, name).toBe(0);
+  }
+});

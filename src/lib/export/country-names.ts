@@ -1,7 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import { BASEMAP_SOURCE } from '../map/basemap';
 import { LOCAL_COUNTRY_LABELS } from '../map/basemap/layers';
-import { chooseCountryNames, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL } from '../map/basemap/country-names';
+import { chooseCountryNames, coveredCells, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL } from '../map/basemap/country-names';
 import { countryNamesData, countryShapes, NAME_MARGIN, NAME_MIN_SHARE, SYMBOL_HALF } from '../map/country-names';
 import type { Measure } from './layout';
 import { projector, unproject, type Camera } from './mercator';
@@ -32,7 +32,8 @@ export function exportCountryNames(style: { layers: readonly { id: string }[] },
   const order = style.layers.map((l) => l.id);
   const shown = camera.zoom >= LOCAL_NAMES_FROM && camera.zoom < LOCAL_NAMES_UNTIL && order.includes(LOCAL_COUNTRY_LABELS);
   if (!land || !shown) return { type: 'FeatureCollection', features: [] };
-  const placement = { width: camera.width, height: camera.height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked, avoid: placedFirst(drawn, order, measure) };
+  const avoid = [...placedFirst(drawn, order, measure), ...coveredCells(drawn.areas, camera.width, camera.height)];
+  const placement = { width: camera.width, height: camera.height, margin: NAME_MARGIN, minShare: NAME_MIN_SHARE, blocked, avoid };
   const names = chooseCountryNames(countryShapes(land.features), projector(camera), placement, measure);
   return countryNamesData(names, (p) => unproject(camera, p));
 }

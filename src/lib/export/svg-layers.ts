@@ -43,6 +43,8 @@ export interface LabelCandidate {
 /** The map's layers drawn: SVG per layer, the symbols drawn, the labels to place. */
 export interface DrawnLayers {
   svg: string[];
+  /** The story's areas drawn (fill layers: the route's corridor, areas), each a polygon's rings in frame pixels. */
+  areas: [number, number][][][];
   symbols: DrawnSymbol[];
   labels: LabelCandidate[];
 }
@@ -188,6 +190,7 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, 
   const svg: string[] = [];
   const symbols: DrawnSymbol[] = [];
   const labels: LabelCandidate[] = [];
+  const areas: [number, number][][][] = [];
   const globalState = globalStateOf(style);
   for (const layer of style.layers) {
     if (skip(layer)) continue;
@@ -210,6 +213,7 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, 
         const { color, opacity: alpha } = cssColor(r.paint('fill-color', ef));
         const o = Math.round(opacity * alpha * 1000) / 1000;
         if (d) out.push(`<path${placeAttr(f)} d="${d}" fill="${color}"${o < 1 ? ` fill-opacity="${o}"` : ''} fill-rule="evenodd"/>`);
+        if (d && layer.id.startsWith('story-')) areas.push(...polygonsOf(f.geometry).map((rings) => rings.map((ring) => ring.map((c) => project(c)))));
       } else if (layer.type === 'line') {
         const d = geometryPath(f.geometry, project, frame);
         if (d) out.push(`<path${placeAttr(f)} d="${d}" ${lineAttrs(r, ef)}/>`);
@@ -234,8 +238,10 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, 
     }
     if (out.length > 0) svg.push(`<g data-layer="${layer.id}">${out.join('')}</g>`);
   }
-  return { svg, symbols, labels };
+  return { svg, symbols, labels, areas };
 }
+
+const polygonsOf = (g: Geometry): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
 
 /** A line-placed label of each line of a feature, to be set along it where it runs straight enough. */
 function lineLabels(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Project): LabelCandidate[] {

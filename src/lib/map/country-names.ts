@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { COUNTRY_NAMES_SOURCE } from './basemap/names';
-import { chooseCountryNames, estimateWidth, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL, type Box, type ChosenName, type CountryShape } from './basemap/country-names';
+import { chooseCountryNames, coveredCells, estimateWidth, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL, type Box, type ChosenName, type CountryShape } from './basemap/country-names';
 import { LOCAL_COUNTRY_LABELS } from './basemap/layers';
 
 /** The basemap layer that draws the countries' land (with `name` and `res` on its features). */
@@ -49,6 +49,21 @@ function overlayBoxes(map: MapLibreMap): Box[] {
     .map((r): Box => [r.left - canvas.left, r.top - canvas.top, r.right - canvas.left, r.bottom - canvas.top]);
 }
 
+/** The story's areas drawn on the map (the route's corridor, areas), as the grid cells they cover. */
+function storyAreas(map: MapLibreMap, width: number, height: number): Box[] {
+  const fills = map.getLayersOrder().filter((id) => id.startsWith('story-') && map.getLayer(id)?.type === 'fill');
+  const project = (p: number[]): [number, number] => {
+    const { x, y } = map.project([p[0]!, p[1]!]);
+    return [x, y];
+  };
+  const polygons = map.queryRenderedFeatures({ layers: fills }).flatMap((f) => {
+    const g = f.geometry;
+    const all = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
+    return all.map((rings) => rings.map((ring) => ring.map(project)));
+  });
+  return coveredCells(polygons, width, height);
+}
+
 /**
  * Boxes around what is placed before the names (the story's symbols and labels, the region's
  * name: the layers above them), a label's box reaching its width to either side of its point.
@@ -82,7 +97,7 @@ function namesInView(map: MapLibreMap): FeatureCollection<Point, { name: string 
           margin: NAME_MARGIN,
           minShare: NAME_MIN_SHARE,
           blocked: overlayBoxes(map),
-          avoid: placedFirst(map)
+          avoid: [...placedFirst(map), ...storyAreas(map, width, height)]
         })
       : [];
   return countryNamesData(names, (p) => map.unproject(p).toArray() as [number, number]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCountryNames, countryGrid, placeCountryNames, type Box, type CountryGrid, type NamePlacement } from '../../../src/lib/map/basemap/country-names';
+import { chooseCountryNames, countryGrid, coveredCells, placeCountryNames, type Box, type CountryGrid, type NamePlacement } from '../../../src/lib/map/basemap/country-names';
 
 const CELL = 4;
 
@@ -91,6 +91,18 @@ describe('countryGrid', () => {
     const g = countryGrid([{ id: 3, rings: [square, hole] }], 60, 40, 10);
     const at = (c: number, r: number) => g.ids[r * g.cols + c];
     expect([at(0, 0), at(1, 1), at(2, 2), at(3, 3), at(4, 0), at(5, 3)]).toEqual([3, -1, -1, 3, -1, -1]);
+  });
+});
+
+describe('coveredCells', () => {
+  it('gives the cells whose centres lie in a polygon, as boxes', () => {
+    const band = [[10, 0], [30, 0], [30, 40], [10, 40], [10, 0]] as const;
+    expect(coveredCells([[band]], 40, 40, 10)).toEqual([
+      [10, 0, 20, 10], [20, 0, 30, 10],
+      [10, 10, 20, 20], [20, 10, 30, 20],
+      [10, 20, 20, 30], [20, 20, 30, 30],
+      [10, 30, 20, 40], [20, 30, 30, 40]
+    ]);
   });
 });
 

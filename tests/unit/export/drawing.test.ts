@@ -1,12 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { rasterStyle } from '../../../src/lib/export/drawing';
+import type { Polygon } from 'geojson';
+import { rasterStyle, styleData } from '../../../src/lib/export/drawing';
+import { basemapSourceData } from '../../../src/lib/export/svg-basemap';
+import { geometryBounds } from '../../../src/lib/data/geojson';
 import { boxDistance } from '../../../src/lib/export/labels';
 import { COUNTRY_NAMES_SOURCE } from '../../../src/lib/map/basemap/names';
 import { LOCAL_COUNTRY_LABELS } from '../../../src/lib/map/basemap/layers';
 import { fitCamera, projector } from '../../../src/lib/export/mercator';
 import { BAKU_INSET } from '../../../src/lib/map/frames';
 import { modelOf, withLayer } from '../../support/model';
-import { draw, mainCamera, model } from './fixture';
+import { basemap, draw, mainCamera, model } from './fixture';
+
+/** Whether a point lies inside a ring (even-odd rule). */
+function inRing([x, y]: readonly number[], ring: readonly [number, number][]): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > y! !== yj > y! && x! < ((xj - xi) * (y! - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
 
 const point = (id: string) => (model.places.find((p) => p.id === id)!.geometry as unknown as { coordinates: [number, number] }).coordinates;
 
@@ -189,6 +203,23 @@ describe('country names in an export', () => {
     const raster = rasterStyle(style, drawing, camera);
     expect(raster.sources[COUNTRY_NAMES_SOURCE]).toEqual({ type: 'geojson', data: drawing.countryNames });
     expect(drawing.countryNames.features.map((f) => f.properties.name)).toEqual(['Azerbaijan']);
+  });
+
+  it('keeps the name off the escape route’s corridor where the country has room', () => {
+    const route = model.places.find((p) => p.id === 'khojaly-aghdam-route')!;
+    for (const [w, h] of [[390, 700], [900, 600]] as const) {
+      const camera = fitCamera(geometryBounds(route.geometry), w, h);
+      const { drawing, style } = draw({ camera, selected: route.id });
+      const corridor = styleData(style, basemapSourceData(basemap))('story-corridors')!.features[0]!.geometry as Polygon;
+      const project = projector(camera);
+      const ring = corridor.coordinates[0]!.map((c) => project(c));
+      const [name] = drawing.placed.labels.filter((l) => l.candidate.layerId === LOCAL_COUNTRY_LABELS);
+      expect(name, `${w} × ${h}`).toBeDefined();
+      const [x0, y0, x1, y1] = name!.box;
+      for (const corner of [[x0, y0], [x1, y0], [x0, y1], [x1, y1], [(x0 + x1) / 2, (y0 + y1) / 2]] as const) {
+        expect(inRing(corner, ring), `${w} × ${h}: ${corner.join(',')}`).toBe(false);
+      }
+    }
   });
 
   it('names no country below the zoom the names start at', () => {

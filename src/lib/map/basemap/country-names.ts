@@ -30,7 +30,7 @@ export interface NamePlacement {
   minShare: number;
   /** Boxes no name may touch (the map's controls, insets drawn over it). */
   blocked: readonly Box[];
-  /** Boxes names keep away from where they can (story places and their labels). */
+  /** Boxes names keep away from where they can (story places, their labels and areas). */
   avoid: readonly Box[];
 }
 
@@ -108,6 +108,21 @@ export function countryGrid(polygons: readonly { id: number; rings: readonly Pix
     });
   }
   return { cols, rows, cell, ids };
+}
+
+/**
+ * The cells of the grid whose centres lie in any of the polygons, as boxes: the story's areas
+ * (the escape route's corridor) as something names keep away from.
+ */
+export function coveredCells(polygons: readonly (readonly PixelRing[])[], width: number, height: number, cell = GRID_CELL): Box[] {
+  const { cols, ids } = countryGrid(polygons.map((rings) => ({ id: 0, rings })), width, height, cell);
+  const out: Box[] = [];
+  ids.forEach((id, i) => {
+    if (id < 0) return;
+    const [x, y] = [(i % cols) * cell, Math.floor(i / cols) * cell];
+    out.push([x, y, x + cell, y + cell]);
+  });
+  return out;
 }
 
 /** How far apart two boxes are (px), negative by how deep they overlap. */
