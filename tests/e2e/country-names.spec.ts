@@ -117,3 +117,27 @@ for (const place of ['khojaly', 'khojaly-aghdam-route']) test(`with ${place} sel
     expect(onCorridor, name).toBe(0);
   }
 });
+
+test('the names leave while the map zooms and come back for the new view', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page, 'view=11/39.91111/46.78917');
+  await namesSettled(page);
+  const during = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const map = (window as any).__map;
+        const counts: number[] = [];
+        const sample = async () => counts.push((await map.getSource('basemap-country-names').getData()).features.length);
+        map.on('zoom', sample);
+        map.once('moveend', () => {
+          map.off('zoom', sample);
+          setTimeout(() => resolve(counts), 50);
+        });
+        map.easeTo({ zoom: 10, duration: 600 });
+      })
+  );
+  expect(during.length).toBeGreaterThan(0);
+  expect(during.every((n) => n === 0)).toBe(true);
+  await namesSettled(page);
+  expect((await drawnNames(page)).names.map((d) => d.name)).toEqual(['Azerbaijan']);
+});

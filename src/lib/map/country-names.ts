@@ -106,7 +106,8 @@ function namesInView(map: MapLibreMap): FeatureCollection<Point, { name: string 
 /**
  * Names the countries in view on the map, one name each, chosen anew just after the first `idle`
  * after each move, resize or new style (when the tiles of the view are there to read the countries from).
- * The source is set only when the names changed.
+ * The source is set only when the names changed. While the map zooms there are none (a pan keeps
+ * them, moving with the land they name).
  */
 export function attachCountryNames(map: MapLibreMap): void {
   let stale = true;
@@ -115,6 +116,14 @@ export function attachCountryNames(map: MapLibreMap): void {
     stale = true;
   };
   map.on('moveend', mark);
+  // A zoom changes the names' room and size: the old names go at once, not after the move.
+  map.on('zoomstart', () => {
+    const empty: FeatureCollection<Point, { name: string }> = { type: 'FeatureCollection', features: [] };
+    const json = JSON.stringify(empty);
+    if (last === json || last === '') return;
+    last = json;
+    map.getSource<GeoJSONSource>(COUNTRY_NAMES_SOURCE)?.setData(empty);
+  });
   map.on('resize', mark);
   map.on('style.load', () => {
     stale = true;
