@@ -124,6 +124,17 @@ test('the PDF has the title and source titles as text and the permalink in its m
   expect(info.Keywords).toContain(model.sources.find((s) => s.title)!.title!);
 });
 
+test('a PDF with a numbered place and river names has no infinite character spacing (which breaks the page in poppler) and keeps its text', async ({ page }) => {
+  const out = await snapshot(page, { format: 'pdf', view: '7.6/40.1/47.6', preset: 'a4-landscape' });
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(out.bytes), useSystemFonts: false }).promise;
+  const operators = await (await doc.getPage(1)).getOperatorList();
+  const spacing = operators.fnArray.flatMap((fn: number, i: number) => (fn === pdfjs.OPS.setCharSpacing ? [operators.argsArray[i][0] as number] : []));
+  expect(spacing.every((s: number) => Number.isFinite(s))).toBe(true);
+  const text = (await (await doc.getPage(1)).getTextContent()).items.map((i: any) => i.str).join(' ');
+  for (const name of ['NUMBERED PLACES', 'Kura', 'Aras', model.sources.find((s) => s.title)!.title!]) expect(text).toContain(name);
+});
+
 test('the GeoJSON export validates with the loader and round-trips; annotations are W3C JSON-LD', async ({ page }) => {
   const out = await snapshot(page, { format: 'geojson', layers: [...LAYER_IDS] });
   const exported = JSON.parse(out.bytes.toString('utf8'));

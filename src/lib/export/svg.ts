@@ -18,10 +18,12 @@ function swatch(op: Extract<Op, { kind: 'swatch' }>): string {
 /**
  * The width a text takes in the embedded Noto Sans, as `textLength` with `lengthAdjust`: a renderer
  * without the font (librsvg ignores `@font-face`) squeezes its fallback font into the same width
- * instead of running past the frame's margin.
+ * instead of running past the frame's margin. Not for a single character (a callout's number):
+ * there is no gap to adjust, and svg2pdf.js divides by the gaps' count, writing an infinite
+ * character spacing that breaks the PDF page.
  */
 function fitted(op: Extract<Op, { kind: 'text' }>, measure?: Measure): string {
-  return measure ? ` textLength="${n(measure(op.text, op.size, op.bold))}" lengthAdjust="spacingAndGlyphs"` : '';
+  return measure && [...op.text].length > 1 ? ` textLength="${n(measure(op.text, op.size, op.bold))}" lengthAdjust="spacingAndGlyphs"` : '';
 }
 
 /** One layout operation as SVG, its text held to its measured width when `measure` is given; the map is drawn separately. */

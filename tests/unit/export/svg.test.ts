@@ -17,4 +17,10 @@ describe('frame text in an SVG', () => {
     const svg = opSvg({ ...line, bold: true }, measure);
     expect(Number(svg.match(/textLength="([\d.]+)"/)?.[1])).toBeCloseTo(measure(line.text, 9, true), 1);
   });
+
+  it('leaves a single character (a callout’s number) unadjusted: the PDF converter would divide by its zero gaps', () => {
+    const svg = opSvg({ ...line, text: '1', bold: true }, measure);
+    expect(svg).toContain('>1<');
+    expect(svg).not.toContain('textLength');
+  });
 });
