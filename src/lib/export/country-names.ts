@@ -2,7 +2,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import { BASEMAP_SOURCE } from '../map/basemap';
 import { LOCAL_COUNTRY_LABELS } from '../map/basemap/layers';
 import { chooseCountryNames, coveredCells, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL } from '../map/basemap/country-names';
-import { countryNamesData, countryShapes, NAME_MARGIN, NAME_MIN_SHARE, SYMBOL_HALF } from '../map/country-names';
+import { countryNamesData, countryShapes, labelRoom, NAME_MARGIN, NAME_MIN_SHARE } from '../map/basemap/country-names-data';
 import type { Measure } from './layout';
 import { projector, unproject, type Camera } from './mercator';
 import type { DrawnLayers, SourceData } from './svg-layers';
@@ -13,10 +13,9 @@ function placedFirst(drawn: DrawnLayers, order: readonly string[], measure: Meas
   const symbols = drawn.symbols.filter((s) => s.story).map((s) => s.box);
   const labels = drawn.labels
     .filter((c) => order.indexOf(c.layerId) > order.indexOf(LOCAL_COUNTRY_LABELS))
-    .map(({ at: [x, y], lines, bold, spacing }): Box => {
-      const size = lines[0]!.size;
-      const w = Math.max(...lines.map((l) => measure(l.text, l.size, bold) + spacing * l.size * l.text.length)) + SYMBOL_HALF;
-      return [x - w, y - size * 1.5 * lines.length, x + w, y + size * 1.5 * lines.length];
+    .map(({ at, lines, bold, spacing }): Box => {
+      const width = Math.max(...lines.map((l) => measure(l.text, l.size, bold) + spacing * l.size * l.text.length));
+      return labelRoom(at, width, lines[0]!.size, lines.length);
     });
   return [...symbols, ...labels];
 }

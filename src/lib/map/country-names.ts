@@ -1,43 +1,16 @@
-import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { COUNTRY_NAMES_SOURCE } from './basemap/names';
-import { chooseCountryNames, coveredCells, estimateWidth, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL, type Box, type ChosenName, type CountryShape } from './basemap/country-names';
+import { chooseCountryNames, coveredCells, estimateWidth, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL, type Box } from './basemap/country-names';
+import { countryNamesData, countryShapes, labelRoom, NAME_MARGIN, NAME_MIN_SHARE, SYMBOL_HALF } from './basemap/country-names-data';
 import { LOCAL_COUNTRY_LABELS } from './basemap/layers';
 
 /** The basemap layer that draws the countries' land (with `name` and `res` on its features). */
 const LAND_LAYER = 'basemap-land';
-/** Least distance from a name to the map's edge, px. */
-export const NAME_MARGIN = 8;
-/** The least part of the map a country must cover to be named. */
-export const NAME_MIN_SHARE = 0.08;
 /** Elements drawn over the map that no name may lie under. */
 const OVERLAYS = '.maplibregl-ctrl, [data-testid="inset"], [data-testid="locator"]';
-/** Half the side of the box kept around a story symbol, px. */
-export const SYMBOL_HALF = 14;
 /** Size of the text of the labels placed before the names, for the room kept around them, px (the story's are 12 to 14, the region's up to 16). */
 const LABEL_TEXT = 15;
-
-/** The countries' shapes among land features (the 1:10m countries; the world's 1:110m land and the GSHHG fill are left out). */
-export function countryShapes(features: readonly Feature<Geometry, Record<string, unknown> | null>[]): CountryShape[] {
-  return features.flatMap((f) => {
-    const { name, res } = f.properties ?? {};
-    if (typeof name !== 'string' || res !== '10m') return [];
-    if (f.geometry.type === 'Polygon') return [{ name, polygons: [f.geometry.coordinates] }];
-    if (f.geometry.type === 'MultiPolygon') return [{ name, polygons: f.geometry.coordinates }];
-    return [];
-  });
-}
-
-/** The chosen names as the features of {@link COUNTRY_NAMES_SOURCE}: a point at the centre of each name's box. */
-export function countryNamesData(
-  names: readonly ChosenName[],
-  unproject: (p: [number, number]) => [number, number]
-): FeatureCollection<Point, { name: string }> {
-  return {
-    type: 'FeatureCollection',
-    features: names.map(({ name, at }) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Point', coordinates: unproject(at) } }))
-  };
-}
 
 /** Boxes of what is drawn over the map (controls, insets), relative to its canvas. */
 function overlayBoxes(map: MapLibreMap): Box[] {
@@ -76,8 +49,7 @@ function placedFirst(map: MapLibreMap): Box[] {
     if (f.geometry.type !== 'Point') return [];
     const { x, y } = map.project(f.geometry.coordinates as [number, number]);
     if (!labelled.has(f.layer.id)) return [[x - SYMBOL_HALF, y - SYMBOL_HALF, x + SYMBOL_HALF, y + SYMBOL_HALF]];
-    const w = estimateWidth(String(f.properties.label ?? f.properties.name ?? '').toUpperCase(), LABEL_TEXT, true) + SYMBOL_HALF;
-    return [[x - w, y - LABEL_TEXT * 1.5, x + w, y + LABEL_TEXT * 1.5]];
+    return [labelRoom([x, y], estimateWidth(String(f.properties.label ?? f.properties.name ?? '').toUpperCase(), LABEL_TEXT, true), LABEL_TEXT)];
   });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Position } from 'geojson';
 import { latOfMercatorY, mercatorX, mercatorY, viewBounds, type Bounds } from '../../../src/lib/map/frames';
 import { chooseCountryNames } from '../../../src/lib/map/basemap/country-names';
-import { countryShapes, NAME_MARGIN, NAME_MIN_SHARE } from '../../../src/lib/map/country-names';
+import { countryShapes, NAME_MARGIN, NAME_MIN_SHARE } from '../../../src/lib/map/basemap/country-names-data';
 import { contains, readBasemap } from './helpers.ts';
 
 const land = readBasemap('land.geojson').features.filter((f) => f.properties.res === '10m');
