@@ -79,6 +79,15 @@ export function positions(geometry: Geometry): Position[] {
   }
 }
 
+/** The positions of a point or multi-point geometry; none for other geometries. */
+export const pointsOf = (g: Geometry): Position[] => (g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : []);
+
+/** The lines of a line or multi-line geometry; none for other geometries. */
+export const linesOf = (g: Geometry): Position[][] => (g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : []);
+
+/** The polygons (each its rings) of a polygon or multi-polygon geometry; none for other geometries. */
+export const polygonsOf = (g: Geometry): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
+
 /** The bounding box of a geometry as [west, south, east, north]. */
 export function geometryBounds(geometry: Geometry): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { geometryBounds } from '../data/geojson';
+import { geometryBounds, linesOf, pointsOf, polygonsOf } from '../data/geojson';
 import { ICON_SIZE, iconSvg } from '../map/symbols';
 import { cssColor, globalStateOf, readLayer, textLines, type EvalFeature, type LayerReader } from './style-eval';
 import { esc, linePath, polygonPath, type Box, type Frame, type Project } from './svg-util';
@@ -141,7 +141,7 @@ function lineIcons(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Proj
   const [w, h] = ICON_SIZE[name] ?? [16, 16];
   const scale = Number(r.layout('icon-size', ef));
   const spacing = Number(r.layout('symbol-spacing', ef));
-  const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
+  const lines = linesOf(f.geometry);
   return lines.flatMap((line: Position[]) => {
     const points = line.map((c) => project(c));
     const length = points.slice(1).reduce((sum, b, i) => sum + Math.hypot(b[0] - points[i]![0], b[1] - points[i]![1]), 0);
@@ -241,21 +241,18 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, 
   return { svg, symbols, labels, areas };
 }
 
-const polygonsOf = (g: Geometry): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []);
 
 /** A line-placed label of each line of a feature, to be set along it where it runs straight enough. */
 function lineLabels(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Project): LabelCandidate[] {
   const text = textLines(r.layout('text-field', ef));
   if (text.length === 0) return [];
-  const lines = f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.type === 'MultiLineString' ? f.geometry.coordinates : [];
+  const lines = linesOf(f.geometry);
   return lines.map((line: Position[]) => {
     const path = line.map((c) => project(c));
     return { ...labelCandidate(r, f, ef, path[0]!, text), along: { path, spacing: Number(r.layout('symbol-spacing', ef)) } };
   });
 }
 
-/** The positions of a point or multi-point geometry (a symbol at each, as MapLibre draws them); none for other geometries. */
-const pointsOf = (g: Geometry): Position[] => (g.type === 'Point' ? [g.coordinates] : g.type === 'MultiPoint' ? g.coordinates : []);
 
 /** A symbol layer's icon and label at one point: the icon drawn into `to.out`, the label added to the candidates. */
 function pointSymbol(r: LayerReader, f: AnyFeature, ef: EvalFeature, p: [number, number], icon: string, to: { out: string[]; symbols: DrawnSymbol[]; labels: LabelCandidate[] }): void {

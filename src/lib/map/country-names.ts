@@ -1,5 +1,6 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { polygonsOf } from '../data/geojson';
 import { COUNTRY_NAMES_SOURCE } from './basemap/names';
 import { chooseCountryNames, coveredCells, estimateWidth, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL, type Box } from './basemap/country-names';
 import { countryNamesData, countryShapes, labelRoom, NAME_MARGIN, NAME_MIN_SHARE, SYMBOL_HALF } from './basemap/country-names-data';
@@ -29,11 +30,7 @@ function storyAreas(map: MapLibreMap, width: number, height: number): Box[] {
     const { x, y } = map.project([p[0]!, p[1]!]);
     return [x, y];
   };
-  const polygons = map.queryRenderedFeatures({ layers: fills }).flatMap((f) => {
-    const g = f.geometry;
-    const all = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-    return all.map((rings) => rings.map((ring) => ring.map(project)));
-  });
+  const polygons = map.queryRenderedFeatures({ layers: fills }).flatMap((f) => polygonsOf(f.geometry).map((rings) => rings.map((ring) => ring.map(project))));
   return coveredCells(polygons, width, height);
 }
 

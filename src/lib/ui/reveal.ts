@@ -21,3 +21,15 @@ export function revealIn(box: HTMLElement, element: HTMLElement, { align, topIns
   const delta = revealDelta(box.getBoundingClientRect(), element.getBoundingClientRect(), align, topInset);
   if (Math.abs(delta) >= 1) box.scrollTo({ top: box.scrollTop + delta, behavior });
 }
+
+/**
+ * The nearest ancestor of `element` that scrolls vertically (`overflow-y` auto or scroll), below
+ * the body; with `overflowing`, only one whose content is taller than it. Null when there is none.
+ */
+export function scrollParent(element: HTMLElement, overflowing = false): HTMLElement | null {
+  for (let box = element.parentElement; box && box !== document.body; box = box.parentElement) {
+    const overflow = getComputedStyle(box).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && (!overflowing || box.scrollHeight > box.clientHeight)) return box;
+  }
+  return null;
+}

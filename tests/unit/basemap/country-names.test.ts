@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCountryNames, countryGrid, coveredCells, placeCountryNames, type Box, type CountryGrid, type NamePlacement } from '../../../src/lib/map/basemap/country-names';
+import { chooseCountryNames, countryGrid, coveredCells, joinRows, placeCountryNames, type Box, type CountryGrid, type NamePlacement } from '../../../src/lib/map/basemap/country-names';
 
 const CELL = 4;
 
@@ -114,5 +114,12 @@ describe('chooseCountryNames', () => {
     expect(names).toHaveLength(1);
     const [{ at, box }] = names as [(typeof names)[0]];
     expect(at).toEqual([(box[0] + box[2]) / 2, (box[1] + box[3]) / 2]);
+  });
+});
+
+describe('joinRows', () => {
+  it('joins the touching boxes of one row and keeps other rows and gaps apart', () => {
+    const boxes: Box[] = [[20, 0, 30, 10], [10, 0, 20, 10], [40, 0, 50, 10], [10, 10, 20, 20]];
+    expect(joinRows(boxes)).toEqual([[10, 0, 30, 10], [40, 0, 50, 10], [10, 10, 20, 20]]);
   });
 });

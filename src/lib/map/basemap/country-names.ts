@@ -125,6 +125,22 @@ export function coveredCells(polygons: readonly (readonly PixelRing[])[], width:
   return out;
 }
 
+/**
+ * The boxes with those of one row (same top and bottom) that touch or overlap joined into one: an
+ * area given as grid cells ({@link coveredCells}) becomes a box per row, and each candidate name
+ * is measured against far fewer boxes. No point a box covered is left out, and none is added.
+ */
+export function joinRows(boxes: readonly Box[]): Box[] {
+  const sorted = [...boxes].sort((a, b) => a[1] - b[1] || a[3] - b[3] || a[0] - b[0]);
+  const out: Box[] = [];
+  for (const box of sorted) {
+    const last = out.at(-1);
+    if (last && last[1] === box[1] && last[3] === box[3] && box[0] <= last[2]) last[2] = Math.max(last[2], box[2]);
+    else out.push([...box]);
+  }
+  return out;
+}
+
 /** How far apart two boxes are (px), negative by how deep they overlap. */
 function separation(a: Box, b: Box): number {
   const dx = Math.max(b[0] - a[2], a[0] - b[2]);
@@ -226,8 +242,9 @@ export function placeCountryNames(grid: CountryGrid, sizes: readonly NameSize[],
     return extent && extent.n / total >= options.minShare ? [{ size, extent }] : [];
   });
   const placed: PlacedName[] = [];
+  const avoid = joinRows(options.avoid);
   for (const { size, extent } of candidates.sort((a, b) => b.extent.n - a.extent.n)) {
-    const box = bestBox(grid, size, extent, freeCells(grid, size.id, blocked), options, [...options.avoid, ...placed.map((p) => p.box)]);
+    const box = bestBox(grid, size, extent, freeCells(grid, size.id, blocked), options, [...avoid, ...placed.map((p) => p.box)]);
     if (box) placed.push({ id: size.id, box });
   }
   return placed;

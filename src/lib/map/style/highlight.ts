@@ -1,4 +1,5 @@
 import type { CircleLayerSpecification, ExpressionSpecification, FilterSpecification, LayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import { mapOutputs } from './curves';
 
 /**
  * How the highlight layers (the selected place, the places of the selected event, the place pointed
@@ -47,8 +48,5 @@ export function highlightLayer(layer: CircleLayerSpecification | LineLayerSpecif
 /** A circle's size properties: 0 for a feature not highlighted, so its circle covers no pixel (a transparent one still costs its pixels). */
 const CIRCLE_SIZES = ['circle-radius', 'circle-stroke-width'] as const;
 
-/** A paint value that is 0 unless `on`: inside each stop of a zoom curve, where MapLibre requires `zoom` to stay outermost. */
-function gated(value: unknown, on: ExpressionSpecification): unknown {
-  if (Array.isArray(value) && value[0] === 'interpolate') return [...value.slice(0, 3), ...value.slice(3).map((v: unknown, i) => (i % 2 === 1 ? ['case', on, v, 0] : v))];
-  return ['case', on, value, 0];
-}
+/** A paint value that is 0 unless `on` (inside each output of a zoom curve). */
+const gated = (value: unknown, on: ExpressionSpecification): unknown => mapOutputs(value, (v) => ['case', on, v, 0]);

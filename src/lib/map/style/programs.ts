@@ -1,4 +1,5 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { mapOutputs } from './curves';
 
 /** Operators whose value depends on the feature: a paint property using one is drawn from a vertex attribute. */
 const PER_FEATURE = new Set(['get', 'has', 'feature-state', 'properties', 'id', 'geometry-type', 'line-progress', 'accumulated']);
@@ -56,9 +57,7 @@ function rebind(value: unknown, to: 'source' | 'composite'): unknown {
   if (from === to) return value;
   if (from === 'constant') return to === 'source' ? same(value) : byZoom(same(value));
   if (from === 'source') return byZoom(value);
-  const expression = value as unknown[];
-  const input = expression[0] === 'interpolate' ? 2 : 1;
-  return expression.map((v, i) => (i > input && (i - input) % 2 === (input === 2 ? 0 : 1) ? same(v) : v));
+  return mapOutputs(value, same);
 }
 
 /** The shader program family a layer's paint properties bind into, or null for kinds left as they are. */
