@@ -24,6 +24,36 @@ export async function mapIdle(page: Page, timeoutMs: number): Promise<void> {
 }
 
 /**
+ * Waits until the map has drawn no frame for `quietMs` (a reader's click comes to a map at rest,
+ * not into the frames it draws just after `idle`, such as the country names placed then); rejects
+ * after `timeoutMs`.
+ */
+export async function mapQuiet(page: Page, quietMs: number, timeoutMs: number): Promise<void> {
+  // tsx compiles the functions sent to the page with esbuild's keepNames, which calls a helper `__name`.
+  await page.evaluate('globalThis.__name ??= (f) => f');
+  const quiet = await page.evaluate(
+    ([ms, limit]) =>
+      new Promise<boolean>((resolve) => {
+        const map = (window as WithMap).__map;
+        let timer = setTimeout(done, ms);
+        const giveUp = setTimeout(() => (map.off('render', onRender), clearTimeout(timer), resolve(false)), limit);
+        function onRender() {
+          clearTimeout(timer);
+          timer = setTimeout(done, ms);
+        }
+        function done() {
+          map.off('render', onRender);
+          clearTimeout(giveUp);
+          resolve(true);
+        }
+        map.on('render', onRender);
+      }),
+    [quietMs, timeoutMs] as const
+  );
+  if (!quiet) throw new Error(`${page.url()}: the map kept drawing for ${timeoutMs / 1000} s`);
+}
+
+/**
  * Milliseconds from navigation to the map's first `idle`, checked to have drawn its basemap (else
  * the timing would be meaningless). `then` runs on the loaded page before it closes.
  */
@@ -59,6 +89,18 @@ export async function transferOf(browser: Browser, url: string, timeoutMs = 60_0
     await page.goto(url);
     await mapIdle(page, timeoutMs);
     return (await Promise.all(bodies)).reduce((a, b) => a + b, 0);
+  } finally {
+    await page.close();
+  }
+}
+
+/** The CSS size of a page's map box (`[data-testid="map"]`) at the bench's viewport, once the map is there. */
+export async function appMapBox(browser: Browser, url: string, timeoutMs = 60_000): Promise<{ width: number; height: number }> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    await page.goto(url);
+    await mapIdle(page, timeoutMs);
+    return await page.locator('[data-testid="map"]').evaluate((el) => ({ width: el.clientWidth, height: el.clientHeight }));
   } finally {
     await page.close();
   }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { mapIdle } from './map-page';
+import { mapIdle, mapQuiet } from './map-page';
 
 /**
  * One selection timed from the click: to the first animation frame after it (the main thread free
@@ -110,6 +110,9 @@ async function revealRow(page: Page, id: string, index: number, timeoutMs: numbe
   await page.waitForTimeout(100);
 }
 
+/** How long the map has drawn nothing before a click: longer than one frame's trip through the compositor (about 0.1 s with software GL). */
+const QUIET_MS = 400;
+
 /**
  * Selects each of `placeIds` in turn from the place list of a loaded page, waiting for the map to
  * be idle between selections; returns the samples (null for a selection that was not painted).
@@ -121,9 +124,9 @@ export async function selectLatency(page: Page, placeIds: readonly string[], tim
   await page.evaluate('globalThis.__name ??= (f) => f');
   for (const id of placeIds) {
     await revealRow(page, id, order.indexOf(id), timeoutMs);
-    samples.push(await selectOnce(page, id));
     await mapIdle(page, timeoutMs);
-    await page.waitForTimeout(100);
+    await mapQuiet(page, QUIET_MS, timeoutMs);
+    samples.push(await selectOnce(page, id));
   }
   return samples;
 }

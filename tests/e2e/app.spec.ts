@@ -177,7 +177,10 @@ test('reduced motion moves the camera without animation', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openApp(page);
   await page.locator('[data-place-id="khojavand"] button').click();
-  const center = await page.evaluate(() => (window as any).__map.getCenter());
+  // The camera moves in the frame after the one that paints the selection; then it is there at once, not flying.
+  await page.locator('[data-testid="map"][data-camera="pending"]').waitFor({ state: 'detached' });
+  const { center, moving } = await page.evaluate(() => ({ center: (window as any).__map.getCenter(), moving: (window as any).__map.isMoving() }));
+  expect(moving).toBe(false);
   expect(center.lng).toBeCloseTo(47.11306, 3);
   expect(center.lat).toBeCloseTo(39.79528, 3);
 });

@@ -27,6 +27,8 @@ export function watch(page: Page): Watch {
  */
 export async function mapIdle(page: Page | Frame, timeout = 45_000): Promise<void> {
   await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ timeout });
+  // A flight to a selection starts a frame after the click: until then the map is still but not settled.
+  await page.locator('[data-testid="map"][data-camera="pending"]').waitFor({ state: 'detached', timeout });
   const idle = await page.evaluate(
     (ms) =>
       new Promise<boolean>((resolve) => {

@@ -27,7 +27,8 @@ for (const size of SIZES) {
       await openApp(page);
       for (const [flying, typed] of [['mothers-cry', 'aghdam'], ['khojaly', 'khankendi'], ['aghdara', 'mothers-cry']] as const) {
         await page.evaluate((id) => document.querySelector<HTMLElement>(`[data-place-id="${id}"] button`)!.click(), flying);
-        expect(await page.evaluate(() => (window as any).__map.isMoving())).toBe(true);
+        // The flight starts in the frame after the one that paints the selection.
+        await page.waitForFunction(() => (window as any).__map.isMoving(), null, { timeout: 2000 });
         await page.evaluate((hash) => (window.location.hash = hash), `place=${typed}`);
         const centre = await settledCentre(page);
         expect(await pressed(page)).toBe(typed);
@@ -35,6 +36,18 @@ for (const size of SIZES) {
         expect(centre.lng).toBeCloseTo(pointOf(typed)[0], 2);
         expect(centre.lat).toBeCloseTo(pointOf(typed)[1], 2);
       }
+    });
+
+    test('a hash change before the flight has started wins over the click', async ({ page }) => {
+      await openApp(page);
+      await page.evaluate(() => {
+        document.querySelector<HTMLElement>('[data-place-id="mothers-cry"] button')!.click();
+        window.location.hash = 'place=khankendi';
+      });
+      const centre = await settledCentre(page);
+      expect(await pressed(page)).toBe('khankendi');
+      expect(centre.lng).toBeCloseTo(pointOf('khankendi')[0], 2);
+      expect(centre.lat).toBeCloseTo(pointOf('khankendi')[1], 2);
     });
 
     test('a URL with a view typed during a flight leaves the camera at that view', async ({ page }) => {
