@@ -116,7 +116,7 @@ module.exports = {
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.mjs', '.cjs', '.svelte', '.json'] },
-    builtInModules: { add: ['virtual:route-corridors'] },
+    builtInModules: { add: ['virtual:route-corridors', 'virtual:geodata-model'] },
     reporterOptions: { text: { highlightFocused: true } }
   }
 };

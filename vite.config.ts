@@ -8,6 +8,7 @@ import { cspPlugin } from './scripts/csp-plugin.ts';
 import { embedLoaderPlugin } from './scripts/embed-loader-plugin.ts';
 import { oembed } from './scripts/oembed-plugin.ts';
 import { routeCorridorsPlugin } from './scripts/corridors-plugin.ts';
+import { geodataModelPlugin } from './scripts/model-plugin.ts';
 import { prerender } from './scripts/prerender-plugin.ts';
 import { inlineCss } from './scripts/inline-css-plugin.ts';
 
@@ -33,6 +34,7 @@ export default defineConfig({
     oembed(import.meta.dirname),
     embedLoaderPlugin(import.meta.dirname),
     routeCorridorsPlugin(import.meta.dirname),
+    geodataModelPlugin(import.meta.dirname),
     prerender(import.meta.dirname),
     inlineCss(),
   ],

@@ -4,3 +4,9 @@ declare module 'virtual:route-corridors' {
   const corridors: Corridors;
   export default corridors;
 }
+
+declare module 'virtual:geodata-model' {
+  /** The shipped geodata's model as JSON text, loaded and validated at build time. */
+  const modelJson: string;
+  export default modelJson;
+}

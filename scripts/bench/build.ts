@@ -31,7 +31,7 @@ function runtimeData(): Plugin {
 }
 
 /**
- * Builds the app, the embed, the snapshot page and the peer-export page into `.bench/dist` with
+ * Builds the app, the embed, the snapshot page, the peer-export page and the map-only page into `.bench/dist` with
  * the project's own Vite configuration, except that the geodata is fetched at run time (so one
  * build serves every synthetic data set) and nothing is prerendered (prerendered HTML would be
  * that of the shipped data). What ships (`dist/`) is not touched.
@@ -47,7 +47,7 @@ export async function buildBench(): Promise<void> {
       build: {
         outDir: BENCH_DIST,
         emptyOutDir: true,
-        rollupOptions: { input: { peer: join(ROOT, 'scripts/bench/peer.html') } }
+        rollupOptions: { input: { peer: join(ROOT, 'scripts/bench/peer.html'), mapOnly: join(ROOT, 'scripts/bench/map-only.html') } }
       }
     });
   } finally {
@@ -64,4 +64,4 @@ export function writeDataSet(name: string, files: RawFiles): number {
 }
 
 /** Whether a bench build exists. */
-export const benchBuilt = (): boolean => existsSync(join(BENCH_DIST, 'index.html')) && existsSync(join(BENCH_DIST, 'scripts/bench/peer.html'));
+export const benchBuilt = (): boolean => existsSync(join(BENCH_DIST, 'index.html')) && existsSync(join(BENCH_DIST, 'scripts/bench/peer.html')) && existsSync(join(BENCH_DIST, 'scripts/bench/map-only.html'));

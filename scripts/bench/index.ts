@@ -8,7 +8,7 @@ import { serveStatic } from '../static-server';
 import { benchBuilt, BENCH_DATA, BENCH_DIST, buildBench, writeDataSet } from './build';
 import { checkBudgets, met, type Budget } from './budgets';
 import { coldExport, oursExport, peerExport, type ExportPair } from './export';
-import { timeToIdle, transferOf } from './map-page';
+import { appMapBox, timeToIdle, transferOf } from './map-page';
 import { makeSets, scaleRun, validationMs, type MadeSet } from './scale';
 import { listedPlaces, selectLatency, type SelectSample } from './select';
 import { hundredth, machine, median, percentile, spread, tenth } from './stats';
@@ -48,7 +48,7 @@ window.__map = map;
 console.log(`Machine: ${machine()}`);
 console.log(`Runs: ${RUNS}${RUNS < 5 ? ' (fewer than 5: a trial, not a bench result)' : ''}, interleaved; sections: ${Object.entries(SECTIONS).filter(([, on]) => on).map(([s]) => s).join(', ')}`);
 
-const needsBench = SECTIONS.export || SECTIONS.scale;
+const needsBench = SECTIONS.idle || SECTIONS.export || SECTIONS.scale;
 if (needsBench && !(REUSE && benchBuilt())) {
   console.log('Building the bench build (.bench/dist: the app reading its data at run time, and the peer-export page)…');
   await buildBench();
@@ -65,12 +65,16 @@ const shipped = await serveStatic({ '/': DIST, '/__maplibre/': join(ROOT, 'node_
 const bench = needsBench ? await serveStatic({ '/': BENCH_DIST, '/bench-data/': BENCH_DATA }) : null;
 const browser: Browser = await chromium.launch(CHROMIUM_LAUNCH);
 
+/** The app's map box at the bench's viewport, for the page that draws the map alone at the same size. */
+const mapBox = SECTIONS.idle ? await appMapBox(browser, `${shipped.origin}/`) : null;
+/** Each page of the idle section: its name and URL (every one but the map alone from the shipped build). */
 const pages: [string, string][] = [
-  ['bare MapLibre map (baseline)', '/__baseline.html'],
-  ['app, default view', '/'],
-  ['app, offline GeoJSON basemap', '/#basemap=offline'],
-  ['app, a place selected', '/#place=khojaly'],
-  ['embed, default view', '/embed.html']
+  ['bare MapLibre map (baseline)', `${shipped.origin}/__baseline.html`],
+  ['app, default view', `${shipped.origin}/`],
+  ['app, offline GeoJSON basemap', `${shipped.origin}/#basemap=offline`],
+  ['app, a place selected', `${shipped.origin}/#place=khojaly`],
+  ['embed, default view', `${shipped.origin}/embed.html`],
+  ["the app's map alone (same controller, style and box; no page)", `${bench?.origin}/scripts/bench/map-only.html?data=shipped&w=${mapBox?.width}&h=${mapBox?.height}`]
 ];
 const times: Record<string, number[]> = Object.fromEntries(pages.map(([name]) => [name, []]));
 const selections: (SelectSample | null)[] = [];
@@ -83,7 +87,7 @@ for (let run = 0; run < RUNS; run++) {
   if (SECTIONS.idle) {
     for (const [name, path] of pages) {
       const select = name === 'app, default view' ? async (page: Page) => void selections.push(...(await selectLatency(page, await listedPlaces(page)))) : undefined;
-      times[name]!.push(await timeToIdle(browser, shipped.origin + path, 60_000, select));
+      times[name]!.push(await timeToIdle(browser, path, 60_000, select));
     }
   }
   if (SECTIONS.export) {
@@ -141,7 +145,19 @@ if (SECTIONS.idle) {
   const appMs = median(times['app, default view']!);
   const embedMs = median(times['embed, default view']!);
   result.firstView = { transferGzipBytes: firstViewTransfer };
-  result.idle = { emptyMs: baseline, appMs, embedMs, ratio: hundredth(appMs / baseline), embedRatio: hundredth(embedMs / baseline), runs: times };
+  const mapAloneMs = median(times[pages.at(-1)![0]]!);
+  result.idle = {
+    emptyMs: baseline,
+    appMs,
+    embedMs,
+    ratio: hundredth(appMs / baseline),
+    embedRatio: hundredth(embedMs / baseline),
+    mapAloneMs,
+    mapAloneRatio: hundredth(mapAloneMs / baseline),
+    mapBox,
+    runs: times
+  };
+  console.log(`\nThe app's map alone (${mapBox!.width} × ${mapBox!.height} px, no page around it): ×${(mapAloneMs / baseline).toFixed(2)} the empty map; the app takes ×${(appMs / mapAloneMs).toFixed(2)} the map alone, the embed ×${(embedMs / mapAloneMs).toFixed(2)}.`);
   console.log(`\nFirst view transfer (every response, gzipped): ${(firstViewTransfer! / 1024).toFixed(0)} KB; MapLibre main + shared + worker gzipped: ${(maplibreGzip / 1024).toFixed(0)} KB (×${(firstViewTransfer! / maplibreGzip).toFixed(2)})`);
   const select = selectSummary(selections);
   result.select = select;
