@@ -10,7 +10,7 @@ import { checkBudgets, met, type Budget } from './budgets';
 import { coldExport, oursExport, peerExport, type ExportPair } from './export';
 import { appMapBox, timeToIdle, transferOf } from './map-page';
 import { makeSets, scaleRun, validationMs, type MadeSet } from './scale';
-import { listedPlaces, selectLatency, type SelectSample } from './select';
+import { listedPlaces, repaintMs, selectLatency, type SelectSample } from './select';
 import { hundredth, machine, median, percentile, spread, tenth } from './stats';
 import { ms, printTable, ratio } from './table';
 
@@ -78,6 +78,10 @@ const pages: [string, string][] = [
 ];
 const times: Record<string, number[]> = Object.fromEntries(pages.map(([name]) => [name, []]));
 const selections: (SelectSample | null)[] = [];
+/** One repaint of the app's map at rest, nothing changed: the floor under a selection's map frame. */
+const repaints: number[] = [];
+/** Repaints timed per run. */
+const REPAINTS = 8;
 const exports: { ours: ExportPair[]; peer: ExportPair[]; cold: ExportPair[] } = { ours: [], peer: [], cold: [] };
 const scale = Object.fromEntries(made.map((m) => [m.set.name, { validateMs: [] as number[], idleMs: [] as (number | null)[], samples: [] as (SelectSample | null)[], errors: [] as string[] }]));
 
@@ -86,7 +90,13 @@ for (let run = 0; run < RUNS; run++) {
   console.log(`run ${run + 1} of ${RUNS}`);
   if (SECTIONS.idle) {
     for (const [name, path] of pages) {
-      const select = name === 'app, default view' ? async (page: Page) => void selections.push(...(await selectLatency(page, await listedPlaces(page)))) : undefined;
+      const select =
+        name === 'app, default view'
+          ? async (page: Page) => {
+              selections.push(...(await selectLatency(page, await listedPlaces(page))));
+              repaints.push(...(await repaintMs(page, REPAINTS)));
+            }
+          : undefined;
       times[name]!.push(await timeToIdle(browser, path, 60_000, select));
     }
   }
@@ -159,9 +169,9 @@ if (SECTIONS.idle) {
   };
   console.log(`\nThe app's map alone (${mapBox!.width} × ${mapBox!.height} px, no page around it): ×${(mapAloneMs / baseline).toFixed(2)} the empty map; the app takes ×${(appMs / mapAloneMs).toFixed(2)} the map alone, the embed ×${(embedMs / mapAloneMs).toFixed(2)}.`);
   console.log(`\nFirst view transfer (every response, gzipped): ${(firstViewTransfer! / 1024).toFixed(0)} KB; MapLibre main + shared + worker gzipped: ${(maplibreGzip / 1024).toFixed(0)} KB (×${(firstViewTransfer! / maplibreGzip).toFixed(2)})`);
-  const select = selectSummary(selections);
+  const select = { ...selectSummary(selections), repaintMedianMs: tenth(median(repaints)), repaintP95Ms: tenth(percentile(repaints, 95)) };
   result.select = select;
-  console.log(`\nSelect (click in the place list → passage and map highlight painted), ${select.samples} selections: median ${ms(select.medianMs)} ms, p95 ${ms(select.p95Ms)} ms; next animation frame median ${ms(select.nextFrameMedianMs)} ms; passage alone median ${ms(select.passageMedianMs)} ms, map highlight alone median ${ms(select.mapMedianMs)} ms${select.notPainted ? `; ${select.notPainted} never painted` : ''}`);
+  console.log(`\nSelect (click in the place list → passage and map highlight painted), ${select.samples} selections: median ${ms(select.medianMs)} ms, p95 ${ms(select.p95Ms)} ms; next animation frame median ${ms(select.nextFrameMedianMs)} ms; passage alone median ${ms(select.passageMedianMs)} ms, map highlight alone median ${ms(select.mapMedianMs)} ms${select.notPainted ? `; ${select.notPainted} never painted` : ''}. The floor, one repaint of the same map at rest with nothing changed (${repaints.length} times): median ${ms(select.repaintMedianMs)} ms, p95 ${ms(select.repaintP95Ms)} ms`);
   budgets.push(
     { name: 'firstView.transferGzipBytes / maplibre.gzipBytes', value: firstViewTransfer! / maplibreGzip, limit: 1.4 },
     { name: 'idle.ratio (app / empty MapLibre map)', value: appMs / baseline, limit: 3.0 },

@@ -135,3 +135,32 @@ export async function selectLatency(page: Page, placeIds: readonly string[], tim
 export function listedPlaces(page: Page): Promise<string[]> {
   return page.locator('[data-testid="place-list"] [data-place-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-place-id')!));
 }
+
+/**
+ * The floor under a selection: the map at rest asked to draw one frame with nothing changed
+ * (`triggerRepaint`), timed the same way as a selection's map highlight (from the request to a
+ * task queued after MapLibre's `render`), `count` times with the map at rest before each.
+ */
+export async function repaintMs(page: Page, count: number, timeoutMs = 60_000): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await mapIdle(page, timeoutMs);
+    await mapQuiet(page, QUIET_MS, timeoutMs);
+    times.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const map = (window as any).__map;
+            const t0 = performance.now();
+            map.once('render', () => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve(performance.now() - t0);
+              channel.port2.postMessage(0);
+            });
+            map.triggerRepaint();
+          })
+      )
+    );
+  }
+  return times;
+}

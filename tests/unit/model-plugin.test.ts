@@ -11,8 +11,8 @@ function loadModule(root: string): string {
   const plugin = geodataModelPlugin(root);
   const watched: string[] = [];
   const context = { addWatchFile: (file: string) => watched.push(file) };
-  const resolved = (plugin.resolveId as (id: string) => string | null)('virtual:geodata-model')!;
-  return (plugin.load as (this: typeof context, id: string) => string).call(context, resolved);
+  const resolved = (plugin.resolveId as unknown as (id: string) => string | null)('virtual:geodata-model')!;
+  return (plugin.load as unknown as (this: typeof context, id: string) => string).call(context, resolved);
 }
 
 /** The JSON text of the model a module's code exports. */
