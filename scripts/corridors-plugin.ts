@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { formatError, loadModel } from '../src/lib/data/load.ts';
-import { readGeodata } from '../src/lib/data/read-files.ts';
 import { routeCorridors } from '../src/lib/map/style/corridors.ts';
+import { loadGeodataModel } from './model-plugin.ts';
 
 const ID = 'virtual:route-corridors';
 
@@ -14,10 +13,9 @@ export function routeCorridorsPlugin(root: string): Plugin {
     resolveId: (id) => (id === ID ? `\0${ID}` : null),
     load(id) {
       if (id !== `\0${ID}`) return null;
-      const result = loadModel(readGeodata(geodata));
-      if (!result.ok) throw new Error(`Invalid geodata:\n${result.errors.map(formatError).join('\n')}`);
+      const model = loadGeodataModel(geodata);
       this.addWatchFile(resolve(geodata, 'layers'));
-      return `export default ${JSON.stringify(routeCorridors(result.model))};`;
+      return `export default ${JSON.stringify(routeCorridors(model))};`;
     }
   };
 }

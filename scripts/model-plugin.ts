@@ -2,8 +2,16 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { formatError, loadModel } from '../src/lib/data/load.ts';
 import { readGeodata } from '../src/lib/data/read-files.ts';
+import type { Model } from '../src/lib/data/types.ts';
 
 const ID = 'virtual:geodata-model';
+
+/** The model of the geodata folder through the one loader; throws naming every problem when it is invalid. */
+export function loadGeodataModel(geodata: string): Model {
+  const result = loadModel(readGeodata(geodata));
+  if (!result.ok) throw new Error(`Invalid geodata:\n${result.errors.map(formatError).join('\n')}`);
+  return result.model;
+}
 
 /**
  * Serves `virtual:geodata-model`: the shipped geodata loaded and validated by the one loader at
@@ -17,10 +25,9 @@ export function geodataModelPlugin(root: string): Plugin {
     resolveId: (id) => (id === ID ? `\0${ID}` : null),
     load(id) {
       if (id !== `\0${ID}`) return null;
-      const result = loadModel(readGeodata(geodata));
-      if (!result.ok) throw new Error(`Invalid geodata:\n${result.errors.map(formatError).join('\n')}`);
+      const model = loadGeodataModel(geodata);
       for (const dir of ['', 'layers', 'sources']) this.addWatchFile(resolve(geodata, dir));
-      return `export default ${JSON.stringify(JSON.stringify(result.model))};`;
+      return `export default ${JSON.stringify(JSON.stringify(model))};`;
     }
   };
 }
