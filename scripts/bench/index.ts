@@ -48,9 +48,8 @@ window.__map = map;
 console.log(`Machine: ${machine()}`);
 console.log(`Runs: ${RUNS}${RUNS < 5 ? ' (fewer than 5: a trial, not a bench result)' : ''}, interleaved; sections: ${Object.entries(SECTIONS).filter(([, on]) => on).map(([s]) => s).join(', ')}`);
 
-const needsBench = SECTIONS.idle || SECTIONS.export || SECTIONS.scale;
-if (needsBench && !(REUSE && benchBuilt())) {
-  console.log('Building the bench build (.bench/dist: the app reading its data at run time, and the peer-export page)…');
+if (!(REUSE && benchBuilt())) {
+  console.log('Building the bench build (.bench/dist: the app reading its data at run time, the peer-export page and the map-only page)…');
   await buildBench();
 }
 const base = readGeodata(join(ROOT, 'geodata'));
@@ -62,7 +61,7 @@ const shipped = await serveStatic({ '/': DIST, '/__maplibre/': join(ROOT, 'node_
   res.writeHead(200, { 'content-type': 'text/html' }).end(BASELINE);
   return true;
 });
-const bench = needsBench ? await serveStatic({ '/': BENCH_DIST, '/bench-data/': BENCH_DATA }) : null;
+const bench = await serveStatic({ '/': BENCH_DIST, '/bench-data/': BENCH_DATA });
 const browser: Browser = await chromium.launch(CHROMIUM_LAUNCH);
 
 /** The app's map box at the bench's viewport, for the page that draws the map alone at the same size. */
@@ -74,7 +73,7 @@ const pages: [string, string][] = [
   ['app, offline GeoJSON basemap', `${shipped.origin}/#basemap=offline`],
   ['app, a place selected', `${shipped.origin}/#place=khojaly`],
   ['embed, default view', `${shipped.origin}/embed.html`],
-  ["the app's map alone (same controller, style and box; no page)", `${bench?.origin}/scripts/bench/map-only.html?data=shipped&w=${mapBox?.width}&h=${mapBox?.height}`]
+  ["the app's map alone (same controller, style and box; no page)", `${bench.origin}/scripts/bench/map-only.html?data=shipped&w=${mapBox?.width}&h=${mapBox?.height}`]
 ];
 const times: Record<string, number[]> = Object.fromEntries(pages.map(([name]) => [name, []]));
 const selections: (SelectSample | null)[] = [];
@@ -102,13 +101,13 @@ for (let run = 0; run < RUNS; run++) {
   }
   if (SECTIONS.export) {
     exports.ours.push(await oursExport(browser, shipped.origin));
-    exports.peer.push(await peerExport(browser, bench!.origin));
+    exports.peer.push(await peerExport(browser, bench.origin));
     exports.cold.push(await coldExport(browser, shipped.origin));
   }
   for (const m of made) {
     const s = scale[m.set.name]!;
     s.validateMs.push(validationMs(m.files));
-    const r = await scaleRun(browser, bench!.origin, m, SCALE_SELECTIONS, SCALE_TIMEOUT_MS);
+    const r = await scaleRun(browser, bench.origin, m, SCALE_SELECTIONS, SCALE_TIMEOUT_MS);
     s.idleMs.push(r.idleMs);
     s.samples.push(...r.samples);
     if (r.error) s.errors.push(r.error);
@@ -116,7 +115,7 @@ for (let run = 0; run < RUNS; run++) {
 }
 await browser.close();
 shipped.server.close();
-bench?.server.close();
+bench.server.close();
 
 /** Median and p95 of the samples painted; null when any selection was never painted. */
 function selectSummary(samples: readonly (SelectSample | null)[]) {

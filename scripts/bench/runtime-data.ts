@@ -8,7 +8,7 @@ const response = await fetch(new URL(`/bench-data/${name}.json`, window.location
 if (!response.ok) throw new Error(`bench: data set "${name}": HTTP ${response.status}`);
 
 /** The geodata files of the data set. */
-export const bundledFiles = (await response.json()) as RawFiles;
+const bundledFiles = (await response.json()) as RawFiles;
 
 /** Loads the data set through the one loader at run time (the shipped `bundledModel` is loaded at build time). */
 export function bundledModel(): Model {

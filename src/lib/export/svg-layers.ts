@@ -241,7 +241,6 @@ export function drawLayers(style: Pick<StyleSpecification, 'layers' | 'state'>, 
   return { svg, symbols, labels, areas };
 }
 
-
 /** A line-placed label of each line of a feature, to be set along it where it runs straight enough. */
 function lineLabels(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Project): LabelCandidate[] {
   const text = textLines(r.layout('text-field', ef));
@@ -252,7 +251,6 @@ function lineLabels(r: LayerReader, f: AnyFeature, ef: EvalFeature, project: Pro
     return { ...labelCandidate(r, f, ef, path[0]!, text), along: { path, spacing: Number(r.layout('symbol-spacing', ef)) } };
   });
 }
-
 
 /** A symbol layer's icon and label at one point: the icon drawn into `to.out`, the label added to the candidates. */
 function pointSymbol(r: LayerReader, f: AnyFeature, ef: EvalFeature, p: [number, number], icon: string, to: { out: string[]; symbols: DrawnSymbol[]; labels: LabelCandidate[] }): void {

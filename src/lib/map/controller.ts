@@ -12,6 +12,7 @@ import { buildStyle, type BasemapPart } from './style';
 import { storySources } from './style/story';
 import { FeatureHighlight } from './feature-highlight';
 import { attachCountryNames } from './country-names';
+import { afterPaint } from './after-paint';
 import { zoomIntoClusters } from './cluster-zoom';
 import { isSoftwareRenderer, rendererName, screenPixelRatio } from './renderer';
 
@@ -73,8 +74,10 @@ export class MapController {
   readonly map: MapLibreMap;
   private options: MapControllerOptions;
   private shown: readonly string[] | null = null;
-  /** The place the camera is flying to, until the flight ends. */
+  /** The place the camera is flying to (or will, once the selection's frame is painted), until the flight ends. */
   private flightTo: string | null = null;
+  /** Counts the camera moves asked for: a flight put off to the next frame starts only if no move came after it. */
+  private moves = 0;
   /** The highlighted places, as feature state of the story sources. */
   private readonly highlight: FeatureHighlight;
 
@@ -218,9 +221,34 @@ export class MapController {
     }
   }
 
-  /** Frames bounds (an event's places), without animation when the reader prefers reduced motion. */
+  /** Frames bounds (an event's places) after the selection's frame, without animation when the reader prefers reduced motion. */
   frame(bounds: [[number, number], [number, number]]): void {
-    this.map.fitBounds(bounds, { padding: 60, maxZoom: 11, animate: !this.options.reducedMotion() });
+    this.flightTo = null;
+    this.afterSelectionFrame(() => this.map.fitBounds(bounds, { padding: 60, maxZoom: 11, animate: !this.options.reducedMotion() }));
+  }
+
+  /**
+   * Starts a move to a selection in the frame after the one that paints the selection: the
+   * click's answer (highlight, passage) is drawn first, the flight's first frame (new tiles, labels
+   * placed anew) in the next one. A move asked for in between wins. Until the move starts the map's
+   * container carries `data-camera="pending"`, so whoever waits for the map to settle (a test, the
+   * bench) does not read the camera too early.
+   */
+  private afterSelectionFrame(move: () => void): void {
+    const seq = ++this.moves;
+    const box = this.map.getContainer();
+    box.dataset.camera = 'pending';
+    void afterPaint().then(() => {
+      if (seq !== this.moves) return;
+      delete box.dataset.camera;
+      move();
+    });
+  }
+
+  /** Drops a move put off to the next frame, if any. */
+  private cancelPendingMove(): void {
+    this.moves++;
+    delete this.map.getContainer().dataset.camera;
   }
 
   /**
@@ -247,29 +275,35 @@ export class MapController {
   keepFlightFor(placeId: string | null): void {
     if (this.flightTo !== null && this.flightTo !== placeId) {
       this.flightTo = null;
+      this.cancelPendingMove();
       this.map.stop();
     }
   }
 
-  /** Moves the camera to a place, without animation when the reader prefers reduced motion. */
+  /** Moves the camera to a place after the selection's frame, without animation when the reader prefers reduced motion. */
   focus(place: Place): void {
     const target = cameraTarget(place);
     const animate = !this.options.reducedMotion();
-    if ('bounds' in target) this.map.fitBounds(target.bounds, { padding: 60, maxZoom: 13, animate });
-    else if (animate) this.map.flyTo({ ...target, speed: 1.6 });
-    else this.map.jumpTo(target);
-    this.flightTo = animate ? place.id : null;
+    this.flightTo = place.id;
+    this.afterSelectionFrame(() => {
+      if ('bounds' in target) this.map.fitBounds(target.bounds, { padding: 60, maxZoom: 13, animate });
+      else if (animate) this.map.flyTo({ ...target, speed: 1.6 });
+      else this.map.jumpTo(target);
+      if (!animate) this.flightTo = null;
+    });
   }
 
   /** Frames the default view: the Karabakh places. */
   home(): void {
     this.flightTo = null;
+    this.cancelPendingMove();
     this.map.fitBounds(storyBounds(this.options.model), { padding: defaultPadding(this.map.getContainer().clientWidth), animate: false });
   }
 
   /** Moves the camera to a view from the URL or the host page. */
   jumpTo(view: View): void {
     this.flightTo = null;
+    this.cancelPendingMove();
     this.map.jumpTo({ center: [view.lng, view.lat], zoom: view.zoom });
   }
 
