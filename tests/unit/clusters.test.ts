@@ -4,11 +4,12 @@ import type { GeoJSONSourceSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/lib/data/load';
 import { readGeodata } from '../../src/lib/data/read-files';
-import type { Model } from '../../src/lib/data/types';
+import type { LayerId, Model } from '../../src/lib/data/types';
 import { FOCUS_ZOOM } from '../../src/lib/map/camera';
 import { buildStyle } from '../../src/lib/map/style';
 import { readLayer } from '../../src/lib/export/style-eval';
 import { CLUSTER_FROM, CLUSTER_LAYERS } from '../../src/lib/map/style/clusters';
+import { shownValues } from '../../src/lib/map/style/shown';
 
 const result = loadModel(readGeodata('geodata'));
 if (!result.ok) throw new Error('shipped geodata is invalid');
@@ -61,8 +62,8 @@ describe('the story points of a model with many points', () => {
   it('draws a cluster with the count of its points in the visible layers, and none with no such point', () => {
     const counts = many.layers.find((l) => l.id === 'story-cluster-counts')!;
     const cluster = { type: 1 as const, properties: { cluster: true, point_count: 7, khojaly: 3, khankendi: 4 } };
-    const shown = (visible: string[]) => {
-      const r = readLayer(counts, 8, { visible });
+    const shown = (visible: LayerId[]) => {
+      const r = readLayer(counts, 8, shownValues(visible));
       return r.filter(cluster) ? String(r.layout('text-field', cluster)) : null;
     };
     expect(shown(['khojaly'])).toEqual('3');

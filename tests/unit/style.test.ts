@@ -8,6 +8,7 @@ import { globalStateOf, readLayer } from '../../src/lib/export/style-eval';
 import { readGeodata } from '../../src/lib/data/read-files';
 import { FONT_BOLD, FONT_REGULAR } from '../../src/lib/map/basemap';
 import { buildStyle } from '../../src/lib/map/style';
+import { shownValues } from '../../src/lib/map/style/shown';
 import corridors from 'virtual:route-corridors';
 import { CORRIDOR_KM } from '../../src/lib/map/camera';
 import { routeCorridors } from '../../src/lib/map/style/corridors';
@@ -124,8 +125,19 @@ describe('what the story layers show, held in the style’s global state', () =>
 
   it('starts from the style input: visible layers, selection, event places, hover', () => {
     const style = buildStyle({ model, theme: 'dark', visible: ['khojaly'], selected: 'aghdam', marked: ['baku', 'mothers-cry'], hover: 'khankendi' });
-    expect(globalStateOf(style)).toEqual({ visible: ['khojaly'], selected: 'aghdam', marked: ['baku', 'mothers-cry'], hover: 'khankendi' });
-    expect(globalStateOf(base)).toEqual({ visible: [...LAYER_IDS], selected: '', marked: [], hover: '' });
+    expect(globalStateOf(style)).toEqual({ ...shownValues(['khojaly']), selected: 'aghdam', marked: ['baku', 'mothers-cry'], hover: 'khankendi' });
+    expect(globalStateOf(base)).toEqual({ ...shownValues(LAYER_IDS), selected: '', marked: [], hover: '' });
+  });
+
+  it('holds a key per story layer, true while it is shown', () => {
+    expect(shownValues(['khojaly', 'escape-route'])).toEqual({
+      'shown-also-named': false,
+      'shown-khankendi': false,
+      'shown-khojaly': true,
+      'shown-baku-monument': false,
+      'shown-escape-route': true,
+      'shown-flag-raising-2023': false
+    });
   });
 
   it('has the same layers whatever is shown, so a change rewrites no filter and no layout', () => {
@@ -144,11 +156,11 @@ describe('what the story layers show, held in the style’s global state', () =>
   });
 
   it('shows a story layer only while it is visible, and a label while one of its place’s layers is', () => {
-    expect(drawn('story-icons-khankendi', { visible: ['khojaly'] })).toEqual([]);
-    expect(drawn('story-icons-khankendi', { visible: ['khankendi'] })).toEqual(['khankendi']);
-    expect(drawn('story-labels', { visible: ['khojaly'] })).not.toContain('khankendi');
-    expect(drawn('story-labels', { visible: ['flag-raising-2023'] })).toContain('khankendi');
-    expect(drawn('story-labels', { visible: [] })).toEqual([]);
+    expect(drawn('story-icons-khankendi', shownValues(['khojaly']))).toEqual([]);
+    expect(drawn('story-icons-khankendi', shownValues(['khankendi']))).toEqual(['khankendi']);
+    expect(drawn('story-labels', shownValues(['khojaly']))).not.toContain('khankendi');
+    expect(drawn('story-labels', shownValues(['flag-raising-2023']))).toContain('khankendi');
+    expect(drawn('story-labels', shownValues([]))).toEqual([]);
   });
 
   it('rings places from their own source, so ringing one reloads no label', () => {
@@ -184,8 +196,21 @@ describe('the screen style: the highlighted places as feature state', () => {
   });
 
   it('keeps only the visible layers in its global state, so a selection changes no filter and re-makes no tile', () => {
-    expect(Object.keys(screen.state ?? {})).toEqual(['visible']);
+    expect(Object.keys(screen.state ?? {})).toEqual(Object.keys(shownValues(LAYER_IDS)));
     expect(JSON.stringify(screen.layers)).not.toMatch(/"global-state","(selected|marked|hover)"/);
+  });
+
+  it('re-makes, when a layer is shown or hidden, the tiles of its own sources and of the labels only', () => {
+    /** The sources MapLibre reloads when a global-state key changes: those of the layers whose layout or filter read it. */
+    const reloaded = (key: string) =>
+      new Set(
+        screen.layers
+          .filter((l) => 'source' in l && JSON.stringify([l.layout ?? {}, 'filter' in l ? l.filter : null]).includes(`["global-state","${key}"]`))
+          .map((l) => (l as { source: string }).source)
+      );
+    expect([...reloaded('shown-baku-monument')].sort()).toEqual(['story-labels', 'story-points']);
+    expect([...reloaded('shown-escape-route')].sort()).toEqual(['story-corridors', 'story-labels', 'story-points', 'story-routes']);
+    expect([...reloaded('shown-also-named')].sort()).toEqual(['story-areas', 'story-labels', 'story-points']);
   });
 
   it('identifies the features of the highlighted sources by place id', () => {

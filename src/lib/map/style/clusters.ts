@@ -3,6 +3,7 @@ import { LAYER_IDS } from '../../data/types';
 import { FONT_BOLD, type Theme } from '../basemap';
 import { FOCUS_ZOOM } from '../camera';
 import { STORY_COLORS } from '../symbols';
+import { isShown } from './shown';
 
 /** From this many point features up, the story's points and labels are drawn in clusters. */
 export const CLUSTER_FROM = 2000;
@@ -27,11 +28,8 @@ export function clusterOptions(countLayers: boolean): Pick<GeoJSONSourceSpecific
   };
 }
 
-/** The points of a cluster in the visible layers (global state `visible`). */
-export const visibleCount: ExpressionSpecification = [
-  '+',
-  ...LAYER_IDS.map((id): ExpressionSpecification => ['case', ['in', id, ['global-state', 'visible']], ['number', ['get', id], 0], 0])
-];
+/** The points of a cluster in the visible layers. */
+export const visibleCount: ExpressionSpecification = ['+', ...LAYER_IDS.map((id): ExpressionSpecification => ['case', isShown(id), ['number', ['get', id], 0], 0])];
 
 /** "7", "250", "12k". */
 const countText: ExpressionSpecification = ['case', ['>=', visibleCount, 1000], ['concat', ['to-string', ['round', ['/', visibleCount, 1000]]], 'k'], ['to-string', visibleCount]];

@@ -29,7 +29,7 @@ export interface StyleInput {
   /**
    * How the selected, marked and hovered places are highlighted: `global-state` (the default, an
    * export's style) or `feature-state` (the screen map, whose controller sets the feature state;
-   * its global state then holds the visible layers only).
+   * its global state then says only which layers are shown).
    */
   highlight?: HighlightMode;
 }
@@ -45,14 +45,14 @@ export function offlineBasemap(theme: Theme): BasemapPart {
  */
 export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null, marked = [], hover = null, basemap, highlight = 'global-state' }: StyleInput): StyleSpecification {
   const base = basemap ?? offlineBasemap(theme);
-  const state = storyStateSpec({ visible, selected, marked, hover });
+  const state = storyStateSpec({ visible, selected, marked, hover, shownOnly: highlight === 'feature-state' });
   return {
     version: 8,
     name: MAP_TITLE,
     ...(base.glyphs ? { glyphs: base.glyphs } : {}),
     ...(base.sprite ? { sprite: base.sprite } : {}),
     'font-faces': fontFaces(),
-    state: highlight === 'global-state' ? state : { visible: state.visible! },
+    state,
     sources: { ...base.sources, ...storySources(model) },
     layers: sharePrograms([...base.layers, ...storyLayers(theme, highlight, clusteredModel(model))])
   };

@@ -7,15 +7,16 @@ import type { FeatureCollection, Geometry } from 'geojson';
 import { storyAreas, storyLabels, storyPoints, storyRoutes, type StoryProps } from './story-data';
 import { highlightLayer, PLACE_ID_PROPERTY, type HighlightMode } from './highlight';
 import { clustered, clusterLayers, clusterOptions } from './clusters';
+import { isShown, shownValues } from './shown';
 
 /** Prefix of every story style layer id; everything below it is basemap. */
 export const STORY_PREFIX = 'story-';
 
 /**
  * What the story layers show: the visible layers, the selected place, the places of the selected
- * event, the place pointed at. The visible layers are held in the style's global state
- * (`['global-state', 'visible']` in the layers' visibility and label filters); the places too in an
- * export's style, while the screen map holds them as feature state (see {@link HighlightMode}).
+ * event, the place pointed at. The visible layers are held in the style's global state, a key per
+ * layer (`shownKey`, read by the layers' visibility and the label filters); the places too in
+ * an export's style, while the screen map holds them as feature state (see {@link HighlightMode}).
  */
 export interface StoryState {
   visible: readonly LayerId[];
@@ -24,13 +25,17 @@ export interface StoryState {
   hover: string | null;
 }
 
-/** The global-state values of a {@link StoryState}, by key (no place is '' : no feature has that id). */
-function storyStateValues(state: StoryState): Record<keyof StoryState, string | string[]> {
-  return { visible: [...state.visible], selected: state.selected ?? '', marked: [...state.marked], hover: state.hover ?? '' };
+/**
+ * The global-state values of a {@link StoryState}, by key (no place is '' : no feature has that
+ * id); with `shownOnly`, only which layers are shown.
+ */
+function storyStateValues({ shownOnly = false, ...state }: StoryState & { shownOnly?: boolean }): Record<string, string | string[] | boolean> {
+  const shown = shownValues(state.visible);
+  return shownOnly ? shown : { ...shown, selected: state.selected ?? '', marked: [...state.marked], hover: state.hover ?? '' };
 }
 
 /** The style's root `state`: a {@link StoryState} as the defaults of its global-state keys. */
-export function storyStateSpec(state: StoryState): StateSpecification {
+export function storyStateSpec(state: StoryState & { shownOnly?: boolean }): StateSpecification {
   return Object.fromEntries(Object.entries(storyStateValues(state)).map(([key, value]) => [key, { default: value }]));
 }
 
@@ -61,8 +66,8 @@ function idsOnly<G extends Geometry>(data: FeatureCollection<G, StoryProps>): Fe
   return { type: 'FeatureCollection', features: data.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { placeId: f.properties.placeId } })) };
 }
 
-/** Shown while the story layer is among the visible ones (global state `visible`). */
-const visibleWhen = (id: LayerId): ExpressionSpecification => ['case', ['in', id, ['global-state', 'visible']], 'visible', 'none'];
+/** Shown while the story layer is among the visible ones. */
+const visibleWhen = (id: LayerId): ExpressionSpecification => ['case', isShown(id), 'visible', 'none'];
 
 /** The areas of the "Also named" layer: a light fill, an outline, and outlines for the selected and the marked. */
 function areaLayers(theme: Theme, mode: HighlightMode): LayerSpecification[] {
@@ -83,11 +88,8 @@ export const LABEL_ANCHORS = ['right', 'left', 'top', 'bottom', 'top-left', 'top
 /** The label layers: the main places' labels above the icons (placed first), the others below. */
 export const LABEL_LAYERS = ['story-labels', 'story-labels-primary'];
 
-/** Shows a place's label when at least one of its layers is visible (global state `visible`). */
-const labelFilter: ExpressionSpecification = [
-  'any',
-  ...LAYER_IDS.map((id): ExpressionSpecification => ['all', ['in', id, ['global-state', 'visible']], ['in', `,${id},`, ['get', 'layers']]])
-];
+/** Shows a place's label when at least one of its layers is visible. */
+const labelFilter: ExpressionSpecification = ['any', ...LAYER_IDS.map((id): ExpressionSpecification => ['all', isShown(id), ['in', `,${id},`, ['get', 'layers']]])];
 
 /** The filter of a label layer: its places (main or not) whose layers are visible. */
 function labelLayerFilter(id: string): FilterSpecification {
