@@ -1,5 +1,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openApp } from './helpers';
+import { mapIdle, openApp } from './helpers';
+import { shippedModel } from '../support/model';
+
+const khankendi = (shippedModel().places.find((p) => p.id === 'khankendi')!.geometry as unknown as { coordinates: [number, number] }).coordinates;
 
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
@@ -64,6 +67,20 @@ for (const size of SIZES) {
         await expectInWindow(page, nav(page));
         await expectInWindow(page, current(page));
       }
+    });
+
+    test('a place chosen lies clear of the insets at the map’s left, with room for its label left of it', async ({ page }) => {
+      await openApp(page, 'place=khankendi');
+      await mapIdle(page);
+      await expect(page.locator('[data-testid="locator"]')).toBeVisible();
+      const { pointX, insetsRight } = await page.evaluate((point) => {
+        const map = (window as any).__map;
+        const left = map.getContainer().getBoundingClientRect().left;
+        const insets = [...document.querySelectorAll('[data-testid="inset"], [data-testid="locator"]')].map((el) => el.getBoundingClientRect().right);
+        return { pointX: left + map.project(point).x, insetsRight: Math.max(...insets) };
+      }, khankendi);
+      // "Khankendi" and "Xankəndi", left of the icon, take about 95 px.
+      expect(pointX - insetsRight).toBeGreaterThanOrEqual(100);
     });
 
     test('the “Select a place” hint and the way to the sources are on the first screen', async ({ page }) => {

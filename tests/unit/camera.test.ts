@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { defaultPadding } from '../../src/lib/map/camera';
+import { centreBeside, defaultPadding, framePadding, insetWidth, reservedLeft } from '../../src/lib/map/camera';
+import { projector } from '../../src/lib/export/mercator';
 import { storyBounds } from '../../src/lib/map/frames';
 import { modelOf, shippedModel, withLayer } from '../support/model';
 
@@ -51,5 +52,33 @@ describe('the default frame’s padding', () => {
     const phone = defaultPadding(320);
     expect(wide.left - phone.left).toBe(18);
     expect(defaultPadding(4000)).toEqual(wide);
+  });
+});
+
+describe('a place the camera moves to, beside the insets', () => {
+  it('keeps the left edge free on a phone-wide map, where a label left of the centre would run under the insets', () => {
+    const phone = reservedLeft(390);
+    expect(phone).toBeGreaterThan(10 + insetWidth(390));
+    expect(390 / 2 - 10 - insetWidth(390)).toBeLessThan(110);
+  });
+
+  it('keeps nothing on maps wide enough for the label', () => {
+    expect([768, 840, 1280].map(reservedLeft)).toEqual([0, 0, 0]);
+  });
+
+  it('puts the point in the middle of the room right of the reserved edge', () => {
+    const point: [number, number] = [46.75194, 39.81528];
+    const [x, y] = projector({ center: centreBeside(point, 11, 110), zoom: 11, width: 390, height: 354 })(point);
+    expect(x).toBeCloseTo(110 + (390 - 110) / 2, 6);
+    expect(y).toBeCloseTo(354 / 2, 6);
+  });
+
+  it('leaves the centre on the point when nothing is reserved', () => {
+    expect(centreBeside([46.75, 39.81], 11, 0)).toEqual([46.75, 39.81]);
+  });
+
+  it('frames bounds right of the reserved edge, and with even padding when none is', () => {
+    expect(framePadding(0)).toEqual({ top: 60, right: 60, bottom: 60, left: 60 });
+    expect(framePadding(110).left).toBe(120);
   });
 });

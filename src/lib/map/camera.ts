@@ -30,6 +30,36 @@ export const CORRIDOR_KM = 3;
 /** Zoom the camera moves to for each kind of point place. */
 export const FOCUS_ZOOM = { town: 11, monument: 13 } as const;
 
+/** The width of the insets (the Baku inset and the locator) on a map `width` CSS pixels wide. */
+export const insetWidth = (width: number): number => Math.round(Math.min(150, Math.max(90, width * 0.24)));
+
+/** The room a label takes left of its point: the widest, "Khankendi", beside its icon. */
+const LABEL_ROOM = 110;
+
+/**
+ * The map's left edge the insets take in a view zoomed into the story, in CSS pixels (they stand
+ * 10 px in, {@link insetWidth} wide, plus air), where that leaves too little room for a label left
+ * of the map's centre; 0 on a map wide enough.
+ */
+export function reservedLeft(width: number): number {
+  const reserved = 10 + insetWidth(width) + 6;
+  return width / 2 - reserved < LABEL_ROOM ? reserved : 0;
+}
+
+/**
+ * The camera's centre that puts `point` in the middle of the map right of `reserved` CSS pixels
+ * at `zoom`: the point moved half of them to the right of the map's centre (512-pixel tiles).
+ */
+export function centreBeside(point: [number, number], zoom: number, reserved: number): [number, number] {
+  const degreesPerPixel = 360 / (512 * 2 ** zoom);
+  return [point[0] - (reserved / 2) * degreesPerPixel, point[1]];
+}
+
+/** The padding that frames bounds in the room right of `reserved` CSS pixels. */
+export function framePadding(reserved: number): FramePadding {
+  return { top: 60, right: 60, bottom: 60, left: Math.max(60, reserved + 10) };
+}
+
 /** Where the camera goes for a place: a centre and zoom for points, bounds for lines. */
 export type CameraTarget = { center: [number, number]; zoom: number } | { bounds: LngLatBoundsLike };
 

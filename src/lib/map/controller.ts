@@ -5,11 +5,12 @@ import { LAYER_IDS, type LayerId, type Model, type Place } from '../data/types';
 import type { View } from '../data/view';
 import { fontFaces, type Theme } from './basemap';
 import { geometryBounds } from '../data/geojson';
-import { cameraTarget, defaultPadding } from './camera';
+import { cameraTarget, centreBeside, defaultPadding, framePadding, reservedLeft } from './camera';
 import { storyBounds } from './frames';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
 import { storySources } from './style/story';
+import { shownValues } from './style/shown';
 import { FeatureHighlight } from './feature-highlight';
 import { attachCountryNames } from './country-names';
 import { afterPaint } from './after-paint';
@@ -105,7 +106,7 @@ export class MapController {
     attachCountryNames(this.map);
     this.map.once('idle', () => collapseAttribution(this.map.getContainer()));
     this.map.on('style.load', () => {
-      this.map.setGlobalStateProperty('visible', [...this.options.visible]);
+      this.applyVisible();
       this.restoreHighlight();
       if (this.shown) this.setShownPlaces(this.shown);
     });
@@ -182,10 +183,15 @@ export class MapController {
   setVisible(visible: readonly LayerId[]): void {
     this.options = { ...this.options, visible };
     try {
-      this.map.setGlobalStateProperty('visible', [...visible]);
+      this.applyVisible();
     } catch {
       // Style is not done loading: its `style.load` applies the options.
     }
+  }
+
+  /** Sets each story layer's shown key of the global state; MapLibre skips the unchanged ones, so only a changed layer's tiles are re-made. */
+  private applyVisible(): void {
+    for (const [key, shown] of Object.entries(shownValues(this.options.visible))) this.map.setGlobalStateProperty(key, shown);
   }
 
   /** Highlights the selected place on the map. */
@@ -224,7 +230,7 @@ export class MapController {
   /** Frames bounds (an event's places) after the selection's frame, without animation when the reader prefers reduced motion. */
   frame(bounds: [[number, number], [number, number]]): void {
     this.flightTo = null;
-    this.afterSelectionFrame(() => this.map.fitBounds(bounds, { padding: 60, maxZoom: 11, animate: !this.options.reducedMotion() }));
+    this.afterSelectionFrame(() => this.map.fitBounds(bounds, { padding: framePadding(this.reserved()), maxZoom: 11, animate: !this.options.reducedMotion() }));
   }
 
   /**
@@ -280,15 +286,29 @@ export class MapController {
     }
   }
 
-  /** Moves the camera to a place after the selection's frame, without animation when the reader prefers reduced motion. */
+  /** The map's left edge the insets take in a view zoomed into the story, if a label could run under them (see {@link reservedLeft}). */
+  private reserved(): number {
+    return reservedLeft(this.map.getContainer().clientWidth);
+  }
+
+  /**
+   * Moves the camera to a place after the selection's frame, without animation when the reader
+   * prefers reduced motion: a point to the middle of the room the insets leave, a line framed in it.
+   */
   focus(place: Place): void {
     const target = cameraTarget(place);
     const animate = !this.options.reducedMotion();
     this.flightTo = place.id;
     this.afterSelectionFrame(() => {
-      if ('bounds' in target) this.map.fitBounds(target.bounds, { padding: 60, maxZoom: 13, animate });
-      else if (animate) this.map.flyTo({ ...target, speed: 1.6 });
-      else this.map.jumpTo(target);
+      const reserved = this.reserved();
+      if ('bounds' in target) {
+        this.map.fitBounds(target.bounds, { padding: framePadding(reserved), maxZoom: 13, animate });
+        if (!animate) this.flightTo = null;
+        return;
+      }
+      const view = { center: centreBeside(target.center, target.zoom, reserved), zoom: target.zoom };
+      if (animate) this.map.flyTo({ ...view, speed: 1.6 });
+      else this.map.jumpTo(view);
       if (!animate) this.flightTo = null;
     });
   }
