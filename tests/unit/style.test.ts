@@ -1,9 +1,9 @@
 import { expression, latest, validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { FeatureCollection } from 'geojson';
-import type { LayerSpecification } from 'maplibre-gl';
+import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/lib/data/load';
-import { LAYER_IDS } from '../../src/lib/data/types';
+import { LAYER_IDS, type LayerId } from '../../src/lib/data/types';
 import { globalStateOf, readLayer } from '../../src/lib/export/style-eval';
 import { readGeodata } from '../../src/lib/data/read-files';
 import { FONT_BOLD, FONT_REGULAR } from '../../src/lib/map/basemap';
@@ -13,7 +13,7 @@ import corridors from 'virtual:route-corridors';
 import { CORRIDOR_KM } from '../../src/lib/map/camera';
 import { routeCorridors } from '../../src/lib/map/style/corridors';
 import { storyLabels, storyPoints } from '../../src/lib/map/style/story-data';
-import { STORY_PREFIX, storyLayers } from '../../src/lib/map/style/story';
+import { followedLayer, STORY_PREFIX, storyLayers } from '../../src/lib/map/style/story';
 import { HIGHLIGHT_SOURCES } from '../../src/lib/map/style/highlight';
 import { LAYER_SYMBOLS } from '../../src/lib/map/symbols';
 
@@ -113,15 +113,19 @@ describe('the escape route', () => {
 describe('what the story layers show, held in the style’s global state', () => {
   const base = buildStyle({ model, theme: 'light' });
   const layer = (id: string) => base.layers.find((l) => l.id === id)!;
-  /** The place ids a layer draws from its own source at zoom 10, with the given global state. */
-  const drawn = (id: string, state: Record<string, unknown>): string[] => {
-    const source = base.sources[(layer(id) as { source: string }).source] as { data: FeatureCollection };
-    const reader = readLayer(layer(id), 10, { ...globalStateOf(base), ...state });
+  /** The place ids a layer of `style` draws from its own source at zoom 10, with the given global state. */
+  const drawnIn = (style: StyleSpecification, id: string, state: Record<string, unknown>): string[] => {
+    const l = style.layers.find((x) => x.id === id)!;
+    const source = style.sources[(l as { source: string }).source] as { data: FeatureCollection };
+    const reader = readLayer(l, 10, { ...globalStateOf(style), ...state });
     if (!reader.shown) return [];
     return source.data.features
       .filter((f) => reader.filter({ type: f.geometry.type === 'Point' ? 1 : f.geometry.type.includes('Line') ? 2 : 3, properties: f.properties ?? {} }))
       .map((f) => String(f.properties?.placeId));
   };
+  const drawn = (id: string, state: Record<string, unknown>): string[] => drawnIn(base, id, state);
+  /** A story style showing only the `visible` layers. */
+  const showing = (visible: LayerId[]) => buildStyle({ model, theme: 'light', visible });
 
   it('starts from the style input: visible layers, selection, event places, hover', () => {
     const style = buildStyle({ model, theme: 'dark', visible: ['khojaly'], selected: 'aghdam', marked: ['baku', 'mothers-cry'], hover: 'khankendi' });
@@ -140,9 +144,18 @@ describe('what the story layers show, held in the style’s global state', () =>
     });
   });
 
-  it('has the same layers whatever is shown, so a change rewrites no filter and no layout', () => {
-    const other = buildStyle({ model, theme: 'light', visible: ['khojaly'], selected: 'aghdam', marked: ['baku'], hover: 'aghdam' });
+  it('has the same layers whatever is selected, marked or pointed at, so a selection rewrites no filter and no layout', () => {
+    const other = buildStyle({ model, theme: 'light', selected: 'aghdam', marked: ['baku'], hover: 'aghdam' });
     expect(other.layers).toEqual(base.layers);
+  });
+
+  it('differs with the visible layers only in the visibility of the style layers drawn for each', () => {
+    const other = showing(['khojaly']);
+    const withoutVisibility = (layers: LayerSpecification[]) => layers.map((l) => ({ ...l, layout: { ...l.layout, visibility: null } }));
+    expect(withoutVisibility(other.layers)).toEqual(withoutVisibility(base.layers));
+    const hidden = other.layers.filter((l) => (l.layout as { visibility?: string } | undefined)?.visibility === 'none');
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(hidden.every((l) => followedLayer(l) !== null && followedLayer(l) !== 'khojaly')).toBe(true);
   });
 
   it('rings the selected place, the event’s places and the place pointed at, and nothing when they are empty', () => {
@@ -156,8 +169,8 @@ describe('what the story layers show, held in the style’s global state', () =>
   });
 
   it('shows a story layer only while it is visible, and a label while one of its place’s layers is', () => {
-    expect(drawn('story-icons-khankendi', shownValues(['khojaly']))).toEqual([]);
-    expect(drawn('story-icons-khankendi', shownValues(['khankendi']))).toEqual(['khankendi']);
+    expect(drawnIn(showing(['khojaly']), 'story-icons-khankendi', {})).toEqual([]);
+    expect(drawnIn(showing(['khankendi']), 'story-icons-khankendi', {})).toEqual(['khankendi']);
     expect(drawn('story-labels', shownValues(['khojaly']))).not.toContain('khankendi');
     expect(drawn('story-labels', shownValues(['flag-raising-2023']))).toContain('khankendi');
     expect(drawn('story-labels', shownValues([]))).toEqual([]);
@@ -203,14 +216,20 @@ describe('the screen style: the highlighted places as feature state', () => {
   it('re-makes, when a layer is shown or hidden, the tiles of its own sources and of the labels only', () => {
     /** The sources MapLibre reloads when a global-state key changes: those of the layers whose layout or filter read it. */
     const reloaded = (key: string) =>
-      new Set(
-        screen.layers
-          .filter((l) => 'source' in l && JSON.stringify([l.layout ?? {}, 'filter' in l ? l.filter : null]).includes(`["global-state","${key}"]`))
-          .map((l) => (l as { source: string }).source)
-      );
-    expect([...reloaded('shown-baku-monument')].sort()).toEqual(['story-labels', 'story-points']);
-    expect([...reloaded('shown-escape-route')].sort()).toEqual(['story-corridors', 'story-labels', 'story-points', 'story-routes']);
-    expect([...reloaded('shown-also-named')].sort()).toEqual(['story-areas', 'story-labels', 'story-points']);
+      screen.layers
+        .filter((l) => 'source' in l && JSON.stringify([l.layout ?? {}, 'filter' in l ? l.filter : null]).includes(`["global-state","${key}"]`))
+        .map((l) => (l as { source: string }).source);
+    /** The sources of the style layers whose visibility follows a story layer. */
+    const following = (id: LayerId) => screen.layers.filter((l) => followedLayer(l) === id).map((l) => (l as { source: string }).source);
+    const sorted = (xs: string[]) => [...new Set(xs)].sort();
+    expect(sorted(reloaded('shown-baku-monument'))).toEqual(['story-labels']);
+    expect(sorted(following('baku-monument'))).toEqual(['story-points']);
+    expect(sorted(following('escape-route'))).toEqual(['story-corridors', 'story-points', 'story-routes']);
+    expect(sorted(following('also-named'))).toEqual(['story-areas', 'story-points']);
+  });
+
+  it('sets the visibility of its layers as plain values, which MapLibre re-makes tiles for once, not from the global state, which it re-makes them for twice', () => {
+    expect(JSON.stringify(screen.layers.map((l) => l.layout?.visibility ?? null))).not.toContain('global-state');
   });
 
   it('identifies the features of the highlighted sources by place id', () => {

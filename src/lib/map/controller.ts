@@ -9,7 +9,7 @@ import { cameraTarget, centreBeside, defaultPadding, framePadding, reservedLeft 
 import { storyBounds } from './frames';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
-import { storySources } from './style/story';
+import { followedLayer, storySources } from './style/story';
 import { shownValues } from './style/shown';
 import { FeatureHighlight } from './feature-highlight';
 import { attachCountryNames } from './country-names';
@@ -189,9 +189,18 @@ export class MapController {
     }
   }
 
-  /** Sets each story layer's shown key of the global state; MapLibre skips the unchanged ones, so only a changed layer's tiles are re-made. */
+  /**
+   * Shows the style layers drawn for the visible story layers and hides the others, and sets each
+   * story layer's shown key of the global state (the labels); MapLibre skips the unchanged ones,
+   * so only a changed layer's tiles are re-made.
+   */
   private applyVisible(): void {
-    for (const [key, shown] of Object.entries(shownValues(this.options.visible))) this.map.setGlobalStateProperty(key, shown);
+    const { visible } = this.options;
+    for (const id of this.map.getLayersOrder()) {
+      const follows = followedLayer(this.map.getLayer(id) ?? {});
+      if (follows) this.map.setLayoutProperty(id, 'visibility', visible.includes(follows) ? 'visible' : 'none');
+    }
+    for (const [key, shown] of Object.entries(shownValues(visible))) this.map.setGlobalStateProperty(key, shown);
   }
 
   /** Highlights the selected place on the map. */

@@ -54,6 +54,6 @@ export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null,
     'font-faces': fontFaces(),
     state,
     sources: { ...base.sources, ...storySources(model) },
-    layers: sharePrograms([...base.layers, ...storyLayers(theme, highlight, clusteredModel(model))])
+    layers: sharePrograms([...base.layers, ...storyLayers(theme, highlight, clusteredModel(model), visible)])
   };
 }

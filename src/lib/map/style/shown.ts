@@ -2,9 +2,9 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type LayerId } from '../../data/types';
 
 /**
- * The global-state key that says whether a story layer is shown. A key per layer, not one list:
- * MapLibre re-makes the tiles of every source with a layer reading a changed key, so showing one
- * layer re-makes only its own sources and the labels.
+ * The global-state key that says whether a story layer is shown, read by the label and cluster
+ * filters. A key per layer, not one list: MapLibre re-makes the tiles of every source with a layer
+ * reading a changed key.
  */
 export const shownKey = (id: LayerId): string => `shown-${id}`;
 

@@ -14,9 +14,10 @@ export const STORY_PREFIX = 'story-';
 
 /**
  * What the story layers show: the visible layers, the selected place, the places of the selected
- * event, the place pointed at. The visible layers are held in the style's global state, a key per
- * layer (`shownKey`, read by the layers' visibility and the label filters); the places too in
- * an export's style, while the screen map holds them as feature state (see {@link HighlightMode}).
+ * event, the place pointed at. The visible layers are the visibility of the style layers drawn for
+ * each (see {@link FOLLOWS}) and, for the labels and clusters, a key per layer in the style's global
+ * state (`shownKey`, read by their filters); the places are held in the global state too in an
+ * export's style, while the screen map holds them as feature state (see {@link HighlightMode}).
  */
 export interface StoryState {
   visible: readonly LayerId[];
@@ -66,14 +67,34 @@ function idsOnly<G extends Geometry>(data: FeatureCollection<G, StoryProps>): Fe
   return { type: 'FeatureCollection', features: data.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { placeId: f.properties.placeId } })) };
 }
 
-/** Shown while the story layer is among the visible ones. */
-const visibleWhen = (id: LayerId): ExpressionSpecification => ['case', isShown(id), 'visible', 'none'];
+/** The metadata key of a style layer drawn only while a story layer is visible: that layer's id. */
+export const FOLLOWS = 'khojaly:layer';
+
+/** The metadata of a style layer drawn only while the story layer `id` is visible. */
+const follows = (id: LayerId) => ({ metadata: { [FOLLOWS]: id } });
+
+/** The story layer a style layer is drawn for, if it follows one (see {@link FOLLOWS}). */
+export function followedLayer(layer: { metadata?: unknown }): LayerId | null {
+  const id = (layer.metadata as Record<string, unknown> | undefined)?.[FOLLOWS];
+  return typeof id === 'string' && (LAYER_IDS as readonly string[]).includes(id) ? (id as LayerId) : null;
+}
+
+/**
+ * The layers with the visibility of the story layer each follows, a plain value: MapLibre re-makes
+ * a source's tiles for a visibility read from the global state twice (once when the state changes,
+ * once in its next frame), for a visibility set on the layer once.
+ */
+function withVisibility(layers: LayerSpecification[], visible: readonly LayerId[]): LayerSpecification[] {
+  return layers.map((layer) => {
+    const id = followedLayer(layer);
+    return id ? ({ ...layer, layout: { ...layer.layout, visibility: visible.includes(id) ? 'visible' : 'none' } } as LayerSpecification) : layer;
+  });
+}
 
 /** The areas of the "Also named" layer: a light fill, an outline, and outlines for the selected and the marked. */
 function areaLayers(theme: Theme, mode: HighlightMode): LayerSpecification[] {
   const colors = storyText(theme);
-  const layout = { visibility: visibleWhen('also-named') };
-  const base = { source: 'story-areas', layout } as const;
+  const base = { source: 'story-areas', ...follows('also-named') } as const;
   return [
     { id: 'story-areas-fill', type: 'fill', ...base, paint: { 'fill-color': STORY_COLORS.also, 'fill-opacity': theme === 'dark' ? 0.28 : 0.16 } },
     { id: 'story-areas-outline', type: 'line', ...base, paint: { 'line-color': STORY_COLORS.also, 'line-width': 1.2 } },
@@ -138,21 +159,22 @@ export function storyText(theme: Theme): { text: string; halo: string; selected:
 /**
  * The story layers, bottom to top: the route's corridor with one direction arrow (no centre
  * line: the sources give a direction, not a path), selection highlights, labels, then icons
- * (placed first by MapLibre, so labels make way for them). What they show is read from the
- * style's global state, the highlighted places from the feature state in `feature-state` mode:
- * see {@link StoryState}. `withClusters` (clustered sources): the clusters are drawn on top.
+ * (placed first by MapLibre, so labels make way for them). The layers drawn for one story layer
+ * are shown while it is `visible`; which labels and clusters are drawn is read from the style's
+ * global state, the highlighted places from the feature state in `feature-state` mode: see
+ * {@link StoryState}. `withClusters` (clustered sources): the clusters are drawn on top.
  */
-export function storyLayers(theme: Theme, mode: HighlightMode = 'global-state', withClusters = false): LayerSpecification[] {
+export function storyLayers(theme: Theme, mode: HighlightMode = 'global-state', withClusters = false, visible: readonly LayerId[] = LAYER_IDS): LayerSpecification[] {
   const colors = storyText(theme);
   const route = 'escape-route' as const;
-  const lineLayout = { 'line-cap': 'round', 'line-join': 'round', visibility: visibleWhen(route) } as const;
+  const lineLayout = { 'line-cap': 'round', 'line-join': 'round' } as const;
   const icons: LayerSpecification[] = (['also-named', 'khankendi', 'khojaly', 'baku-monument', 'escape-route', 'flag-raising-2023'] as const).map((id) => ({
     id: `story-icons-${id}`,
     type: 'symbol',
     source: 'story-points',
     filter: inLayer(id),
+    ...follows(id),
     layout: {
-      visibility: visibleWhen(id),
       'icon-image': ['get', 'icon'],
       'icon-anchor': LAYER_SYMBOLS[id].anchor,
       'icon-size': zoomSize(0.8, 1.1),
@@ -161,30 +183,31 @@ export function storyLayers(theme: Theme, mode: HighlightMode = 'global-state', 
       'symbol-sort-key': ['get', 'priority']
     }
   }));
-  return [
+  return withVisibility([
     ...areaLayers(theme, mode),
     {
       id: 'story-route-corridor',
       type: 'fill',
       source: 'story-corridors',
-      layout: { visibility: visibleWhen(route) },
+      ...follows(route),
       paint: { 'fill-color': STORY_COLORS.event, 'fill-opacity': theme === 'dark' ? 0.22 : 0.14 }
     },
     {
       id: 'story-route-corridor-edge',
       type: 'line',
       source: 'story-corridors',
+      ...follows(route),
       layout: lineLayout,
       paint: { 'line-color': STORY_COLORS.event, 'line-opacity': 0.45, 'line-width': 1, 'line-dasharray': [1, 3] }
     },
     highlightLayer(
-      { id: 'story-route-selected', type: 'line', source: 'story-corridors', layout: lineLayout, paint: { 'line-color': colors.selected, 'line-width': zoomSize(3, 5) } },
+      { id: 'story-route-selected', type: 'line', source: 'story-corridors', ...follows(route), layout: lineLayout, paint: { 'line-color': colors.selected, 'line-width': zoomSize(3, 5) } },
       'selected',
       { 'line-opacity': 0.9 },
       mode
     ),
     highlightLayer(
-      { id: 'story-route-marked', type: 'line', source: 'story-corridors', layout: lineLayout, paint: { 'line-color': colors.selected, 'line-width': zoomSize(2, 4) } },
+      { id: 'story-route-marked', type: 'line', source: 'story-corridors', ...follows(route), layout: lineLayout, paint: { 'line-color': colors.selected, 'line-width': zoomSize(2, 4) } },
       'marked',
       { 'line-opacity': 0.55 },
       mode
@@ -193,8 +216,8 @@ export function storyLayers(theme: Theme, mode: HighlightMode = 'global-state', 
       id: 'story-route-arrows',
       type: 'symbol',
       source: 'story-routes',
+      ...follows(route),
       layout: {
-        visibility: visibleWhen(route),
         'symbol-placement': 'line-center',
         'icon-image': 'story-direction',
         'icon-size': zoomSize(0.8, 1.2),
@@ -230,5 +253,5 @@ export function storyLayers(theme: Theme, mode: HighlightMode = 'global-state', 
     ...icons,
     labelLayer('story-labels-primary', theme, true),
     ...(withClusters ? clusterLayers(theme) : [])
-  ];
+  ], visible);
 }
