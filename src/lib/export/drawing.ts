@@ -4,10 +4,10 @@ import { COUNTRY_NAMES_SOURCE, FONT_BOLD, basemapPalette, type Theme } from '../
 import { LOCAL_COUNTRY_LABELS } from '../map/basemap/layers';
 import { exportCountryNames } from './country-names';
 import { LABEL_LAYERS, storyText } from '../map/style/story';
-import { EXPORT_FONT_STACK } from './fonts';
+import { EXPORT_FONT_STACK, roomy, type Measure } from './fonts';
 import { insetLayers, planInsets, viewRect, type InsetPlan } from './insets';
 import { anchorBox, labelSize, labelsSvg, placeLabels, type Placed, type PlacedLabel } from './labels';
-import { scaleBarBox, type Measure } from './layout';
+import { scaleBarBox } from './layout';
 import { metresPerPixel, projector, unproject, type Bounds, type Camera } from './mercator';
 import { drawLayers, type DrawnSymbol, type SourceData } from './svg-layers';
 import { esc, type Box } from './svg-util';
@@ -73,16 +73,13 @@ function keepInsetLabels(placed: Placed, frame: { w: number; h: number }, measur
 }
 
 /**
- * How much wider than Noto Sans an inset's labels are measured, so that they stay inside the
- * inset in a renderer without the font: librsvg ignores `@font-face` and `textLength` and sets
- * the names in DejaVu Sans, up to 14% wider (bold). A label that does not fit at any of its anchors
- * so measured is moved to another anchor, or left out (basemap labels; a story label is moved inside).
+ * Draws an inset, its labels measured as a fallback font may set them (see {@link roomy}): a label
+ * that does not fit at any of its anchors so measured is moved to another anchor, or left out
+ * (basemap labels; a story label is moved inside).
  */
-export const INSET_FALLBACK_WIDTH = 1.15;
-
 function drawInset(input: MapInput, plan: InsetPlan): InsetDrawing {
   const { rect, camera } = plan;
-  const measure: Measure = (text, size, bold) => input.measure(text, size, bold) * INSET_FALLBACK_WIDTH;
+  const measure = roomy(input.measure);
   const frame = { w: rect.w, h: rect.h };
   const drawn = drawLayers({ layers: insetLayers(input.style as StyleSpecification, plan), state: input.style.state }, input.data, camera.zoom, projector(camera), frame);
   const size = Math.max(9, Math.min(12, rect.w / 16));

@@ -1,9 +1,7 @@
 import type { LayerId } from '../data/types';
 import type { Theme } from '../map/basemap';
 import type { SourceEntry } from './content';
-
-/** Width of a text in CSS pixels at a font size, regular or bold. */
-export type Measure = (text: string, size: number, bold: boolean) => number;
+import { roomy, type Measure } from './fonts';
 
 /** A rectangle in CSS pixels. */
 export interface Rect {
@@ -73,19 +71,6 @@ export function wrap(text: string, max: number, size: number, bold: boolean, mea
   for (const word of text.split(/\s+/).filter(Boolean)) push(word);
   if (line) lines.push(line);
   return lines;
-}
-
-/**
- * How much wider than Noto Sans a fallback font may set the frame's text: DejaVu Sans, which
- * librsvg falls back to (it ignores the SVG's embedded font), is 4–9 % wider in regular and 9–17 %
- * in bold on the frame's texts. Lines are broken for that width, so they keep inside the margins
- * whichever of the two draws them.
- */
-const FALLBACK_WIDTH = { regular: 1.1, bold: 1.18 };
-
-/** Widths as a fallback font may set them (see {@link FALLBACK_WIDTH}), for breaking lines. */
-function roomy(measure: Measure): Measure {
-  return (text, size, bold) => measure(text, size, bold) * (bold ? FALLBACK_WIDTH.bold : FALLBACK_WIDTH.regular);
 }
 
 /** The base font size for a frame: legible from a phone-sized image to a page. */

@@ -1,7 +1,7 @@
 import { legendSvg } from '../map/symbols';
 import type { MapDrawing } from './drawing';
-import { EXPORT_FONT_STACK } from './fonts';
-import type { Measure, Op } from './layout';
+import { EXPORT_FONT_STACK, type Measure } from './fonts';
+import type { Op } from './layout';
 import { esc } from './svg-util';
 
 const n = (v: number) => String(Math.round(v * 100) / 100);

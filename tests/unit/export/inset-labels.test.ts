@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INSET_FALLBACK_WIDTH } from '../../../src/lib/export/drawing';
+import { FALLBACK_WIDTH } from '../../../src/lib/export/fonts';
 import { draw, mainCamera, measure } from './fixture';
 
 /** Each label of an inset's SVG: its centre x, and its lines with their font size. */
@@ -12,18 +12,18 @@ function insetLabels(svg: string): { x: number; lines: { text: string; size: num
 }
 
 describe('labels in the Baku inset', () => {
-  it('assumes a fallback no wider than the measured worst case (DejaVu Sans Bold sets these names up to 14% wider than Noto Sans Bold)', () => {
-    expect(INSET_FALLBACK_WIDTH).toBeGreaterThanOrEqual(1.14);
+  it('assumes a fallback at least as wide as the measured worst case (DejaVu Sans Bold sets these names up to 14% wider than Noto Sans Bold)', () => {
+    expect(FALLBACK_WIDTH.bold).toBeGreaterThanOrEqual(1.14);
   });
 
   for (const [w, h] of [[1050, 900], [900, 600], [790, 570], [1200, 560], [360, 400]] as const) {
-    it(`stay inside a ${w} × ${h} map's inset even when a renderer without Noto Sans sets them ${Math.round((INSET_FALLBACK_WIDTH - 1) * 100)}% wider`, () => {
+    it(`stay inside a ${w} × ${h} map's inset even when a renderer without Noto Sans sets them ${Math.round((FALLBACK_WIDTH.regular - 1) * 100)}% wider (bold ${Math.round((FALLBACK_WIDTH.bold - 1) * 100)}%)`, () => {
       const { drawing } = draw({ camera: mainCamera(w, h) });
       const inset = drawing.insets.find((i) => i.plan.id === 'baku')!;
       const labels = insetLabels(inset.svg);
       expect(labels.length).toBeGreaterThan(0);
       for (const l of labels) {
-        const half = (Math.max(...l.lines.map((line) => measure(line.text, line.size, l.bold))) * INSET_FALLBACK_WIDTH) / 2;
+        const half = (Math.max(...l.lines.map((line) => measure(line.text, line.size, l.bold))) * (l.bold ? FALLBACK_WIDTH.bold : FALLBACK_WIDTH.regular)) / 2;
         expect(l.x - half, l.lines[0]!.text).toBeGreaterThanOrEqual(0);
         expect(l.x + half, l.lines[0]!.text).toBeLessThanOrEqual(inset.plan.rect.w);
       }
