@@ -3,7 +3,7 @@ import { BASEMAP_SOURCE } from '../map/basemap';
 import { LOCAL_COUNTRY_LABELS } from '../map/basemap/layers';
 import { chooseCountryNames, coveredCells, LOCAL_NAMES_FROM, LOCAL_NAMES_UNTIL } from '../map/basemap/country-names';
 import { countryNamesData, countryShapes, labelRoom, NAME_MARGIN, NAME_MIN_SHARE } from '../map/basemap/country-names-data';
-import type { Measure } from './fonts';
+import type { Measure } from './measure';
 import { projector, unproject, type Camera } from './mercator';
 import type { DrawnLayers, SourceData } from './svg-layers';
 import type { Box } from './svg-util';

@@ -4,7 +4,8 @@ import { COUNTRY_NAMES_SOURCE, FONT_BOLD, basemapPalette, type Theme } from '../
 import { LOCAL_COUNTRY_LABELS } from '../map/basemap/layers';
 import { exportCountryNames } from './country-names';
 import { LABEL_LAYERS, storyText } from '../map/style/story';
-import { EXPORT_FONT_STACK, roomy, type Measure } from './fonts';
+import { EXPORT_FONT_STACK } from './fonts';
+import { roomy, type Measure } from './measure';
 import { insetLayers, planInsets, viewRect, type InsetPlan } from './insets';
 import { anchorBox, labelSize, labelsSvg, placeLabels, type Placed, type PlacedLabel } from './labels';
 import { scaleBarBox } from './layout';

@@ -4,7 +4,7 @@ import { storyBounds } from '../map/frames';
 import { citedSources, placesInExtent, type SourceEntry } from './content';
 import type { MapDrawing } from './drawing';
 import { layoutFrame, scaleBarOps, type FrameContent, type Layout } from './layout';
-import type { Measure } from './fonts';
+import type { Measure } from './measure';
 import { cameraBounds, fitCamera, metresPerPixel, type Bounds, type Camera } from './mercator';
 import type { OutputSize } from './size';
 import type { ExportRequest } from './types';

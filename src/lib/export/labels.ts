@@ -1,5 +1,5 @@
 import { EXPORT_FONT_STACK } from './fonts';
-import type { Measure } from './fonts';
+import type { Measure } from './measure';
 import type { DrawnSymbol, LabelCandidate } from './svg-layers';
 import { lineSpots, type LineSpot } from './line-labels';
 import { esc, type Box, type Frame } from './svg-util';

@@ -1,7 +1,7 @@
 import type { LayerId } from '../data/types';
 import type { Theme } from '../map/basemap';
 import type { SourceEntry } from './content';
-import { roomy, type Measure } from './fonts';
+import { roomy, type Measure } from './measure';
 
 /** A rectangle in CSS pixels. */
 export interface Rect {

@@ -1,6 +1,7 @@
 import { legendSvg } from '../map/symbols';
 import type { MapDrawing } from './drawing';
-import { EXPORT_FONT_STACK, type Measure } from './fonts';
+import { EXPORT_FONT_STACK } from './fonts';
+import type { Measure } from './measure';
 import type { Op } from './layout';
 import { esc } from './svg-util';
 

@@ -3,7 +3,7 @@ import { LAYER_IDS, type LayerId, type Model } from '../../../src/lib/data/types
 import { loadModel } from '../../../src/lib/data/load';
 import { readGeodata } from '../../../src/lib/data/read-files';
 import { drawMap, styleData, type MapDrawing } from '../../../src/lib/export/drawing';
-import type { Measure } from '../../../src/lib/export/fonts';
+import type { Measure } from '../../../src/lib/export/measure';
 import type { Camera } from '../../../src/lib/export/mercator';
 import { storyCamera, storyExtent } from '../../../src/lib/export/frame';
 import { exportStyle } from '../../../src/lib/export/style';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_WIDTH } from '../../../src/lib/export/fonts';
+import { FALLBACK_WIDTH } from '../../../src/lib/export/measure';
 import { draw, mainCamera, measure } from './fixture';
 
 /** Each label of an inset's SVG: its centre x, and its lines with their font size. */

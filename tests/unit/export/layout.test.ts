@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutFrame, niceLength, wrap, type FrameContent } from '../../../src/lib/export/layout';
-import type { Measure } from '../../../src/lib/export/fonts';
+import type { Measure } from '../../../src/lib/export/measure';
 
 const measure: Measure = (text, size, bold) => text.length * size * (bold ? 0.6 : 0.55);
 const content: FrameContent = {
