@@ -50,6 +50,13 @@ describe('the story points of a model with many points', () => {
     expect([labels.cluster, labels.clusterRadius, labels.clusterMaxZoom]).toEqual([points.cluster, points.clusterRadius, points.clusterMaxZoom]);
   });
 
+  it('clusters the rings with them, so a ring is drawn only around a point drawn as itself, and keeps their place ids for the feature state', () => {
+    const [points, marks] = [source(many, 'story-points'), source(many, 'story-marks')];
+    expect([marks.cluster, marks.clusterRadius, marks.clusterMaxZoom]).toEqual([points.cluster, points.clusterRadius, points.clusterMaxZoom]);
+    expect(marks.promoteId).toBe('placeId');
+    expect(source(buildStyle({ model: shipped, theme: 'light' }), 'story-marks').cluster).toBeUndefined();
+  });
+
   it('splits every cluster by the zoom the camera moves to for a selected town', () => {
     expect(source(many, 'story-points').clusterMaxZoom).toBeLessThan(FOCUS_ZOOM.town);
   });

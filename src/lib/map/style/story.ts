@@ -46,7 +46,7 @@ export const clusteredModel = (model: Model): boolean =>
 
 /**
  * GeoJSON sources of the story layers, computed from the model. Past a few thousand points the
- * icons and the labels are clustered alike (a label only for a point drawn as itself).
+ * icons, the labels and the rings are clustered alike (a label or a ring only for a point drawn as itself).
  */
 export function storySources(model: Model): Record<string, SourceSpecification> {
   const labels = storyLabels(model);
@@ -55,7 +55,7 @@ export function storySources(model: Model): Record<string, SourceSpecification> 
     'story-points': { type: 'geojson', data: storyPoints(model), ...(cluster ? clusterOptions(true) : {}) },
     'story-labels': { type: 'geojson', data: labels, ...(cluster ? clusterOptions(false) : {}) },
     // The rings read their own copy of the label points, so ringing a place reloads no label; they need only the place's id.
-    'story-marks': { type: 'geojson', data: idsOnly(labels), promoteId: PLACE_ID_PROPERTY },
+    'story-marks': { type: 'geojson', data: idsOnly(labels), promoteId: PLACE_ID_PROPERTY, ...(cluster ? clusterOptions(false) : {}) },
     'story-routes': { type: 'geojson', data: storyRoutes(model) },
     'story-corridors': { type: 'geojson', data: corridors, promoteId: PLACE_ID_PROPERTY },
     'story-areas': { type: 'geojson', data: storyAreas(model), promoteId: PLACE_ID_PROPERTY }
