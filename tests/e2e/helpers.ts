@@ -39,7 +39,21 @@ export async function mapIdle(page: Page | Frame, timeout = 45_000): Promise<voi
       }),
     timeout
   );
-  if (!idle) throw new Error(`mapIdle: the map was not idle (style loaded, tiles loaded, not moving) within ${timeout} ms`);
+  if (!idle) throw new Error(`mapIdle: the map was not idle (style loaded, tiles loaded, not moving) within ${timeout} ms; ${await mapState(page)}`);
+}
+
+/** What keeps a map from `idle`, for the error of {@link mapIdle}: the style, the camera, and each source's tile states (MapLibre's internals). */
+async function mapState(page: Page | Frame): Promise<string> {
+  return page
+    .evaluate(() => {
+      const map = (window as any).__map;
+      const managers = Object.entries(map.style?.tileManagers ?? {}) as [string, any][];
+      const sources = managers
+        .filter(([, t]) => !t.loaded())
+        .map(([id, t]) => `${id}: ${(t.getIds() as string[]).map((k) => t.getTileByID(k).state).join(',') || 'no tiles'}`);
+      return `style loaded ${map.isStyleLoaded()}, moving ${map.isMoving()}, sources not loaded: ${sources.join('; ') || 'none'}`;
+    })
+    .catch((error: Error) => `its state could not be read (${error.message})`);
 }
 
 /** Opens the app at a hash and waits for the map. */
