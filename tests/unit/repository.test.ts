@@ -1,15 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
-/** The repository's own text files (tracked by git): code, styles, pages, docs and settings. */
-const textFiles = execFileSync('git', ['ls-files'], { encoding: 'utf8' })
-  .split('\n')
+/** Folders that hold no file of the repository's own: installed, built, generated, or local. */
+const NOT_OURS = new Set(['node_modules', 'dist', 'test-results', 'playwright-report', 'tmp', '.bench', '.git', 'scratch']);
+
+/** The repository's own text files: code, styles, pages, docs and settings. */
+const textFiles = readdirSync('.', { withFileTypes: true })
+  .filter((entry) => !NOT_OURS.has(entry.name))
+  .flatMap((entry) => (entry.isDirectory() ? readdirSync(entry.name, { recursive: true, encoding: 'utf8' }).map((file) => `${entry.name}/${file.split('\\').join('/')}`) : [entry.name]))
   .filter((file) => /\.(ts|svelte|js|mjs|cjs|css|html|md|json|yml|yaml)$/.test(file));
 
 describe('the repository', () => {
   it('has text files to check', () => {
     expect(textFiles).toContain('README.md');
+    expect(textFiles).toContain('src/lib/map/controller.ts');
   });
 
   it('holds no merge-conflict markers left from a merge', () => {
