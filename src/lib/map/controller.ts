@@ -310,14 +310,12 @@ export class MapController {
     this.flightTo = place.id;
     this.afterSelectionFrame(() => {
       const reserved = this.reserved();
-      if ('bounds' in target) {
-        this.map.fitBounds(target.bounds, { padding: framePadding(reserved), maxZoom: 13, animate });
-        if (!animate) this.flightTo = null;
-        return;
+      if ('bounds' in target) this.map.fitBounds(target.bounds, { padding: framePadding(reserved), maxZoom: 13, animate });
+      else {
+        const view = { center: centreBeside(target.center, target.zoom, reserved), zoom: target.zoom };
+        if (animate) this.map.flyTo({ ...view, speed: 1.6 });
+        else this.map.jumpTo(view);
       }
-      const view = { center: centreBeside(target.center, target.zoom, reserved), zoom: target.zoom };
-      if (animate) this.map.flyTo({ ...view, speed: 1.6 });
-      else this.map.jumpTo(view);
       if (!animate) this.flightTo = null;
     });
   }

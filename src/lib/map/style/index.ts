@@ -1,7 +1,8 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { LAYER_IDS, type LayerId, type Model } from '../../data/types';
 import { basemapLayers, basemapSources, fontFaces, type Theme } from '../basemap';
-import { clusteredModel, storyLayers, storySources, storyStateSpec } from './story';
+import { clusteredModel, stateSpec, storyLayers, storySources, storyStateValues } from './story';
+import { shownValues } from './shown';
 import type { HighlightMode } from './highlight';
 import { sharePrograms } from './programs';
 import { MAP_TITLE } from '../../title';
@@ -45,7 +46,7 @@ export function offlineBasemap(theme: Theme): BasemapPart {
  */
 export function buildStyle({ model, theme, visible = LAYER_IDS, selected = null, marked = [], hover = null, basemap, highlight = 'global-state' }: StyleInput): StyleSpecification {
   const base = basemap ?? offlineBasemap(theme);
-  const state = storyStateSpec({ visible, selected, marked, hover, shownOnly: highlight === 'feature-state' });
+  const state = stateSpec(highlight === 'global-state' ? storyStateValues({ visible, selected, marked, hover }) : shownValues(visible));
   return {
     version: 8,
     name: MAP_TITLE,

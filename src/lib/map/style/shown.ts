@@ -6,7 +6,7 @@ import { LAYER_IDS, type LayerId } from '../../data/types';
  * filters. A key per layer, not one list: MapLibre re-makes the tiles of every source with a layer
  * reading a changed key.
  */
-export const shownKey = (id: LayerId): string => `shown-${id}`;
+const shownKey = (id: LayerId): string => `shown-${id}`;
 
 /** The global-state values of the visible layers: each layer's {@link shownKey}, true or false. */
 export function shownValues(visible: readonly LayerId[]): Record<string, boolean> {

@@ -16,7 +16,7 @@ export const STORY_PREFIX = 'story-';
  * What the story layers show: the visible layers, the selected place, the places of the selected
  * event, the place pointed at. The visible layers are the visibility of the style layers drawn for
  * each (see {@link FOLLOWS}) and, for the labels and clusters, a key per layer in the style's global
- * state (`shownKey`, read by their filters); the places are held in the global state too in an
+ * state (see `shownValues`, read by their filters); the places are held in the global state too in an
  * export's style, while the screen map holds them as feature state (see {@link HighlightMode}).
  */
 export interface StoryState {
@@ -26,18 +26,14 @@ export interface StoryState {
   hover: string | null;
 }
 
-/**
- * The global-state values of a {@link StoryState}, by key (no place is '' : no feature has that
- * id); with `shownOnly`, only which layers are shown.
- */
-function storyStateValues({ shownOnly = false, ...state }: StoryState & { shownOnly?: boolean }): Record<string, string | string[] | boolean> {
-  const shown = shownValues(state.visible);
-  return shownOnly ? shown : { ...shown, selected: state.selected ?? '', marked: [...state.marked], hover: state.hover ?? '' };
+/** The global-state values of a {@link StoryState}, by key (no place is '' : no feature has that id). */
+export function storyStateValues(state: StoryState): Record<string, string | string[] | boolean> {
+  return { ...shownValues(state.visible), selected: state.selected ?? '', marked: [...state.marked], hover: state.hover ?? '' };
 }
 
-/** The style's root `state`: a {@link StoryState} as the defaults of its global-state keys. */
-export function storyStateSpec(state: StoryState & { shownOnly?: boolean }): StateSpecification {
-  return Object.fromEntries(Object.entries(storyStateValues(state)).map(([key, value]) => [key, { default: value }]));
+/** A style's root `state`: global-state values as the defaults of their keys. */
+export function stateSpec(values: Record<string, unknown>): StateSpecification {
+  return Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { default: value }]));
 }
 
 /** Whether the model's story points are drawn in clusters (see {@link storySources}). */
@@ -68,7 +64,7 @@ function idsOnly<G extends Geometry>(data: FeatureCollection<G, StoryProps>): Fe
 }
 
 /** The metadata key of a style layer drawn only while a story layer is visible: that layer's id. */
-export const FOLLOWS = 'khojaly:layer';
+const FOLLOWS = 'khojaly:layer';
 
 /** The metadata of a style layer drawn only while the story layer `id` is visible. */
 const follows = (id: LayerId) => ({ metadata: { [FOLLOWS]: id } });
