@@ -2,7 +2,18 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mapIdle, openApp } from './helpers';
 import { shippedModel } from '../support/model';
 
-const khankendi = (shippedModel().places.find((p) => p.id === 'khankendi')!.geometry as unknown as { coordinates: [number, number] }).coordinates;
+const pointOf = (id: string) => (shippedModel().places.find((p) => p.id === id)!.geometry as unknown as { coordinates: [number, number] }).coordinates;
+const khankendi = pointOf('khankendi');
+
+/** How far right of the insets at the map's left a point lies on screen, in CSS pixels. */
+function roomRightOfInsets(page: Page, point: [number, number]): Promise<number> {
+  return page.evaluate((at) => {
+    const map = (window as any).__map;
+    const left = map.getContainer().getBoundingClientRect().left;
+    const insets = [...document.querySelectorAll('[data-testid="inset"], [data-testid="locator"]')].map((el) => el.getBoundingClientRect().right);
+    return left + map.project(at).x - Math.max(...insets);
+  }, point);
+}
 
 const SIZES = [
   { name: 'phone', width: 390, height: 844 },
@@ -73,14 +84,16 @@ for (const size of SIZES) {
       await openApp(page, 'place=khankendi');
       await mapIdle(page);
       await expect(page.locator('[data-testid="locator"]')).toBeVisible();
-      const { pointX, insetsRight } = await page.evaluate((point) => {
-        const map = (window as any).__map;
-        const left = map.getContainer().getBoundingClientRect().left;
-        const insets = [...document.querySelectorAll('[data-testid="inset"], [data-testid="locator"]')].map((el) => el.getBoundingClientRect().right);
-        return { pointX: left + map.project(point).x, insetsRight: Math.max(...insets) };
-      }, khankendi);
       // "Khankendi" and "Xankəndi", left of the icon, take about 95 px.
-      expect(pointX - insetsRight).toBeGreaterThanOrEqual(100);
+      expect(await roomRightOfInsets(page, khankendi)).toBeGreaterThanOrEqual(100);
+    });
+
+    test('an event framed on the map leaves its westernmost place room for its label right of the insets', async ({ page }) => {
+      await openApp(page, 'event=attack-1992');
+      await mapIdle(page);
+      await expect(page.locator('[data-testid="locator"]')).toBeVisible();
+      // Its places: Khojaly, the escape route, Aghdam and, westernmost, Khankendi, whose label takes about 95 px.
+      expect(await roomRightOfInsets(page, pointOf('khankendi'))).toBeGreaterThanOrEqual(100);
     });
 
     test('the “Select a place” hint and the way to the sources are on the first screen', async ({ page }) => {

@@ -77,8 +77,8 @@ describe('a place the camera moves to, beside the insets', () => {
     expect(centreBeside([46.75, 39.81], 11, 0)).toEqual([46.75, 39.81]);
   });
 
-  it('frames bounds right of the reserved edge, and with even padding when none is', () => {
+  it('frames bounds right of the reserved edge with room for a label left of the westernmost place, and with even padding when none is reserved', () => {
     expect(framePadding(0)).toEqual({ top: 60, right: 60, bottom: 60, left: 60 });
-    expect(framePadding(110).left).toBe(120);
+    expect(framePadding(110).left).toBe(110 + 110);
   });
 });

@@ -55,9 +55,13 @@ export function centreBeside(point: [number, number], zoom: number, reserved: nu
   return [point[0] - (reserved / 2) * degreesPerPixel, point[1]];
 }
 
-/** The padding that frames bounds in the room right of `reserved` CSS pixels. */
+/**
+ * The padding that frames bounds in the room right of `reserved` CSS pixels: with the insets at
+ * the left, room for the label of the westernmost place besides (MapLibre sets a label left of its
+ * point first, and does not keep it off the map's edge or the insets).
+ */
 export function framePadding(reserved: number): FramePadding {
-  return { top: 60, right: 60, bottom: 60, left: Math.max(60, reserved + 10) };
+  return { top: 60, right: 60, bottom: 60, left: reserved > 0 ? reserved + LABEL_ROOM : 60 };
 }
 
 /** Where the camera goes for a place: a centre and zoom for points, bounds for lines. */

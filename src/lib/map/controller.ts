@@ -6,7 +6,7 @@ import type { View } from '../data/view';
 import { fontFaces, type Theme } from './basemap';
 import { geometryBounds } from '../data/geojson';
 import { cameraTarget, centreBeside, defaultPadding, framePadding, reservedLeft } from './camera';
-import { storyBounds } from './frames';
+import { containsBounds, storyBounds, type Bounds } from './frames';
 import { attachIcons, rasterizeIcons, type RasterIcon } from './icons';
 import { buildStyle, type BasemapPart } from './style';
 import { followedLayer, storySources } from './style/story';
@@ -236,10 +236,15 @@ export class MapController {
     }
   }
 
-  /** Frames bounds (an event's places) after the selection's frame, without animation when the reader prefers reduced motion. */
-  frame(bounds: [[number, number], [number, number]]): void {
+  /**
+   * Frames bounds (an event's places) after the selection's frame, without animation when the
+   * reader prefers reduced motion; beside the insets unless the bounds hold the whole story (the
+   * view then shows every point, and the insets stand at the top right).
+   */
+  frame(bounds: Bounds): void {
     this.flightTo = null;
-    this.afterSelectionFrame(() => this.map.fitBounds(bounds, { padding: framePadding(this.reserved()), maxZoom: 11, animate: !this.options.reducedMotion() }));
+    const reserved = containsBounds(bounds, storyBounds(this.options.model)) ? 0 : this.reserved();
+    this.afterSelectionFrame(() => this.map.fitBounds(bounds, { padding: framePadding(reserved), maxZoom: 11, animate: !this.options.reducedMotion() }));
   }
 
   /**
