@@ -1,14 +1,14 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Plugin } from 'vite';
-import type { RawFiles } from '../../src/lib/data/types';
+import type { Model } from '../../src/lib/data/types';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** Where the bench keeps what it makes: a build of the app that reads its geodata at run time, and the data sets. */
 export const BENCH_DIR = join(ROOT, '.bench');
 /** The bench build of the app (never shipped). */
 export const BENCH_DIST = join(BENCH_DIR, 'dist');
-/** The data sets the bench build can load, one JSON file of {@link RawFiles} each. */
+/** The data sets the bench build can load, one JSON file of a {@link Model} each (validated in Node, as the shipped build does). */
 export const BENCH_DATA = join(BENCH_DIR, 'data');
 
 const BUNDLED = join(ROOT, 'src/lib/data/bundled.ts');
@@ -32,8 +32,8 @@ function runtimeData(): Plugin {
 
 /**
  * Builds the app, the embed, the snapshot page, the peer-export page and the map-only page into `.bench/dist` with
- * the project's own Vite configuration, except that the geodata is fetched at run time (so one
- * build serves every synthetic data set) and nothing is prerendered (prerendered HTML would be
+ * the project's own Vite configuration, except that the geodata's model is fetched at run time (so
+ * one build serves every synthetic data set) and nothing is prerendered (prerendered HTML would be
  * that of the shipped data). What ships (`dist/`) is not touched.
  */
 export async function buildBench(): Promise<void> {
@@ -55,11 +55,11 @@ export async function buildBench(): Promise<void> {
   }
 }
 
-/** Writes a data set for the bench build; returns its size in bytes. */
-export function writeDataSet(name: string, files: RawFiles): number {
+/** Writes a data set's model for the bench build; returns its size in bytes. */
+export function writeDataSet(name: string, model: Model): number {
   mkdirSync(BENCH_DATA, { recursive: true });
   const file = join(BENCH_DATA, `${name}.json`);
-  writeFileSync(file, JSON.stringify(files));
+  writeFileSync(file, JSON.stringify(model));
   return statSync(file).size;
 }
 

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { readGeodata } from '../../src/lib/data/read-files';
 import { CHROMIUM_LAUNCH } from '../chromium';
+import { loadGeodataModel } from '../model-plugin';
 import { serveStatic } from '../static-server';
 import { benchBuilt, BENCH_DATA, BENCH_DIST, buildBench, writeDataSet } from './build';
 import { checkBudgets, met, type Budget } from './budgets';
@@ -53,7 +54,7 @@ if (!(REUSE && benchBuilt())) {
   await buildBench();
 }
 const base = readGeodata(join(ROOT, 'geodata'));
-writeDataSet('shipped', base);
+writeDataSet('shipped', loadGeodataModel(join(ROOT, 'geodata')));
 const made: MadeSet[] = SECTIONS.scale ? makeSets(base) : [];
 
 const shipped = await serveStatic({ '/': DIST, '/__maplibre/': join(ROOT, 'node_modules/maplibre-gl/dist') }, (path, res) => {

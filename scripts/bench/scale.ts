@@ -31,7 +31,7 @@ export interface MadeSet {
   placeIds: string[];
 }
 
-/** Makes each set's files, checks that the loader accepts them, and writes them for the bench build. */
+/** Makes each set's files, checks that the loader accepts them, and writes their model for the bench build. */
 export function makeSets(base: RawFiles, sets: readonly ScaleSet[] = SCALE_SETS): MadeSet[] {
   return sets.map((set) => {
     const files = synthesize(base, set);
@@ -39,7 +39,7 @@ export function makeSets(base: RawFiles, sets: readonly ScaleSet[] = SCALE_SETS)
     if (!result.ok) throw new Error(`synthetic set ${set.name} is refused by the loader: ${result.errors.slice(0, 3).map(formatError).join('; ')}`);
     const features = result.model.layers.reduce((n, l) => n + l.placeIds.length, 0);
     const textChars = Object.values(files.sourceTexts).reduce((n, t) => n + t.length, 0);
-    return { set, files, features, textChars, bytes: writeDataSet(set.name, files), placeIds: result.model.places.map((p) => p.id) };
+    return { set, files, features, textChars, bytes: writeDataSet(set.name, result.model), placeIds: result.model.places.map((p) => p.id) };
   });
 }
 

@@ -14,7 +14,7 @@ import { CORRIDOR_KM } from '../../src/lib/map/camera';
 import { routeCorridors } from '../../src/lib/map/style/corridors';
 import { storyLabels, storyPoints } from '../../src/lib/map/style/story-data';
 import { followedLayer, STORY_PREFIX, storyLayers } from '../../src/lib/map/style/story';
-import { HIGHLIGHT_SOURCES } from '../../src/lib/map/style/highlight';
+import { HIGHLIGHT_SOURCES, PLACE_ID_PROPERTY } from '../../src/lib/map/style/highlight';
 import { LAYER_SYMBOLS } from '../../src/lib/map/symbols';
 
 const result = loadModel(readGeodata('geodata'));
@@ -85,6 +85,21 @@ describe('story data', () => {
     const lons = ring.map((p) => p[0]!);
     expect(Math.min(...lons)).toBeLessThan(46.78917);
     expect(Math.max(...lons)).toBeGreaterThan(46.93056);
+  });
+});
+
+describe('what a story point or label carries to the map', () => {
+  /** The feature properties an expression reads with `get`. */
+  const reads = (value: unknown): string[] =>
+    Array.isArray(value) ? (value[0] === 'get' && typeof value[1] === 'string' ? [value[1]] : value.flatMap(reads)) : value && typeof value === 'object' ? Object.values(value).flatMap(reads) : [];
+  const screen = buildStyle({ model, theme: 'light', highlight: 'feature-state' });
+  const exported = buildStyle({ model, theme: 'light' });
+
+  it.each(['story-points', 'story-labels'])('%s: only what its layers read, and the place id a click reads', (source) => {
+    const read = new Set([PLACE_ID_PROPERTY, ...[screen, exported].flatMap((style) => style.layers.filter((l) => 'source' in l && l.source === source).flatMap(reads))]);
+    const carried = new Set((screen.sources[source] as { data: FeatureCollection }).data.features.flatMap((f) => Object.keys(f.properties ?? {})));
+    expect(carried.size).toBeGreaterThan(1);
+    expect([...carried].filter((key) => !read.has(key))).toEqual([]);
   });
 });
 

@@ -108,7 +108,7 @@ export class MapController {
     this.map.on('style.load', () => {
       this.applyVisible();
       this.restoreHighlight();
-      if (this.shown) this.setShownPlaces(this.shown);
+      if (this.shown) this.applyShown();
     });
     this.map.on('moveend', () => {
       this.flightTo = null;
@@ -221,11 +221,18 @@ export class MapController {
     this.highlight.set('marked', placeIds);
   }
 
-  /** Draws only these places (a period of the timeline), or every place for null. */
+  /** Draws only these places (a period of the timeline), or every place for null; the same places again cost nothing. */
   setShownPlaces(placeIds: readonly string[] | null): void {
+    if (sameIds(placeIds, this.shown)) return;
     this.shown = placeIds;
+    this.applyShown();
+  }
+
+  /** Sets the story sources' data to the shown places' features. */
+  private applyShown(): void {
+    const ids = this.shown ? new Set(this.shown) : null;
+    const keep = (id: string) => ids === null || ids.has(id);
     const { model } = this.options;
-    const keep = (id: string) => placeIds === null || placeIds.includes(id);
     const shown = { ...model, places: model.places.filter((p) => keep(p.id)), layers: model.layers.map((l) => ({ ...l, placeIds: l.placeIds.filter(keep) })) };
     for (const [id, spec] of Object.entries(storySources(shown))) {
       const source = this.map.getSource<GeoJSONSource>(id);
@@ -357,4 +364,9 @@ function anchorOf(place: Place): [number, number] {
   if (g.type === 'LineString') return g.coordinates[Math.floor(g.coordinates.length / 2)] as [number, number];
   const [w, s, e, n] = geometryBounds(g);
   return [(w + e) / 2, (s + n) / 2];
+}
+
+/** Whether two lists of shown places are the same (null: every place). */
+function sameIds(a: readonly string[] | null, b: readonly string[] | null): boolean {
+  return a === b || (a !== null && b !== null && a.length === b.length && a.every((id, i) => id === b[i]));
 }

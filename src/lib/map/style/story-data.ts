@@ -22,22 +22,33 @@ export function placeLabel(place: Place): string {
   return place.nameAz && place.nameAz !== place.name && place.kind === 'town' ? `${place.name}\n${place.nameAz}` : place.name;
 }
 
+/**
+ * What the icon layers read of a point: its place, layer, icon and rank. The points and labels
+ * carry nothing more, since MapLibre copies every property to its worker one by one, and at
+ * 100,000 points that copy is most of the first view.
+ */
+export type PointProps = Pick<StoryProps, 'placeId' | 'layer' | 'icon' | 'priority'>;
+
+/** What the label layers read of a place: its label, its rank and its layers as `,a,b,`. */
+export type LabelProps = Pick<StoryProps, 'placeId' | 'label' | 'priority'> & { layers: string };
+
 /** One point feature per (layer, place), for the icon layers. */
-export function storyPoints(model: Model): FeatureCollection<Point, StoryProps> {
-  const features: Feature<Point, StoryProps>[] = [];
+export function storyPoints(model: Model): FeatureCollection<Point, PointProps> {
+  const features: Feature<Point, PointProps>[] = [];
   const byId = placesById(model.places);
   for (const layer of model.layers) {
     for (const id of layer.placeIds) {
       const place = byId.get(id);
       if (!place || place.geometry.type !== 'Point') continue;
-      features.push({ type: 'Feature', geometry: place.geometry, properties: propsOf(place, layer.id) });
+      const properties = { placeId: place.id, layer: layer.id, icon: LAYER_SYMBOLS[layer.id].icon ?? '', priority: priorityOf(place) };
+      features.push({ type: 'Feature', geometry: place.geometry, properties });
     }
   }
   return { type: 'FeatureCollection', features };
 }
 
-/** One label per place (a place in two layers is labelled once); `layers` lists its layers as `,a,b,`. */
-export function storyLabels(model: Model): FeatureCollection<Point, StoryProps & { layers: string }> {
+/** One label per place (a place in two layers is labelled once). */
+export function storyLabels(model: Model): FeatureCollection<Point, LabelProps> {
   return {
     type: 'FeatureCollection',
     features: model.places
@@ -45,7 +56,7 @@ export function storyLabels(model: Model): FeatureCollection<Point, StoryProps &
       .map((place) => ({
         type: 'Feature' as const,
         geometry: place.geometry,
-        properties: { ...propsOf(place, place.layers[0]!), layers: `,${place.layers.join(',')},` }
+        properties: { placeId: place.id, label: placeLabel(place), priority: priorityOf(place), layers: `,${place.layers.join(',')},` }
       }))
   };
 }
@@ -77,7 +88,9 @@ function propsOf(place: Place, layer: LayerId): StoryProps {
     name: place.name,
     label: placeLabel(place),
     icon: LAYER_SYMBOLS[layer].icon ?? '',
-    priority: PRIORITY[place.id] ?? 3,
+    priority: priorityOf(place),
     precision: place.precision
   };
 }
+
+const priorityOf = (place: Place): number => PRIORITY[place.id] ?? 3;

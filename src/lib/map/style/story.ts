@@ -59,7 +59,7 @@ export function storySources(model: Model): Record<string, SourceSpecification> 
 }
 
 /** The features with only their place's id. */
-function idsOnly<G extends Geometry>(data: FeatureCollection<G, StoryProps>): FeatureCollection<G, Pick<StoryProps, 'placeId'>> {
+function idsOnly<G extends Geometry>(data: FeatureCollection<G, Pick<StoryProps, 'placeId'>>): FeatureCollection<G, Pick<StoryProps, 'placeId'>> {
   return { type: 'FeatureCollection', features: data.features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: { placeId: f.properties.placeId } })) };
 }
 
