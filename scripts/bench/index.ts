@@ -11,6 +11,7 @@ import { checkBudgets, met, type Budget } from './budgets';
 import { coldExport, oursExport, peerExport, type ExportPair } from './export';
 import { appMapBox, timeToIdle, transferOf } from './map-page';
 import { makeSets, scaleRun, validationMs, type MadeSet } from './scale';
+import type { PanSample } from './pan';
 import { listedPlaces, repaintMs, selectLatency, type SelectSample } from './select';
 import { hundredth, machine, median, percentile, spread, tenth } from './stats';
 import { ms, printTable, ratio } from './table';
@@ -83,7 +84,7 @@ const repaints: number[] = [];
 /** Repaints timed per run. */
 const REPAINTS = 8;
 const exports: { ours: ExportPair[]; peer: ExportPair[]; cold: ExportPair[] } = { ours: [], peer: [], cold: [] };
-const scale = Object.fromEntries(made.map((m) => [m.set.name, { validateMs: [] as number[], idleMs: [] as (number | null)[], samples: [] as (SelectSample | null)[], errors: [] as string[] }]));
+const scale = Object.fromEntries(made.map((m) => [m.set.name, { validateMs: [] as number[], idleMs: [] as (number | null)[], pans: [] as PanSample[], samples: [] as (SelectSample | null)[], errors: [] as string[] }]));
 
 const firstViewTransfer = SECTIONS.idle ? await transferOf(browser, `${shipped.origin}/`) : null;
 for (let run = 0; run < RUNS; run++) {
@@ -110,6 +111,7 @@ for (let run = 0; run < RUNS; run++) {
     s.validateMs.push(validationMs(m.files));
     const r = await scaleRun(browser, bench.origin, m, SCALE_SELECTIONS, SCALE_TIMEOUT_MS);
     s.idleMs.push(r.idleMs);
+    if (r.pan) s.pans.push(r.pan);
     s.samples.push(...r.samples);
     if (r.error) s.errors.push(r.error);
   }
@@ -132,6 +134,21 @@ function selectSummary(samples: readonly (SelectSample | null)[]) {
     spreadMs: spread(total).map(tenth),
     samples: samples.length,
     notPainted: 0
+  };
+}
+
+/** The drags of a set: each move's time to the map's next frame (median, p95), the moves no frame followed, and the furthest the map ended from where a drag put it. */
+function panSummary(pans: readonly PanSample[]) {
+  const latencies = pans.flatMap((p) => p.latenciesMs);
+  const drawn = latencies.filter((x) => Number.isFinite(x));
+  const none = { medianMs: null, p95Ms: null, offsetPx: null, notDrawn: null, drags: pans.length };
+  if (drawn.length === 0) return none;
+  return {
+    medianMs: tenth(median(drawn)),
+    p95Ms: tenth(percentile(drawn, 95)),
+    offsetPx: tenth(Math.max(...pans.map((p) => p.offsetPx))),
+    notDrawn: latencies.length - drawn.length,
+    drags: pans.length
   };
 }
 
@@ -222,6 +239,7 @@ if (made.length > 0) {
       validateUsPerFeature: tenth((validateMs * 1000) / m.features),
       idleMs: idle.length === s.idleMs.length ? median(idle) : null,
       idleSpreadMs: idle.length > 0 ? spread(idle) : null,
+      pan: panSummary(s.pans),
       select: selectSummary(s.samples),
       errors: s.errors
     };
@@ -229,8 +247,17 @@ if (made.length > 0) {
   const byName = (name: string) => sets.find((s) => s.name === name)!;
   printTable(
     'Scale (bench build, data fetched at run time; validation in Node with the one loader; medians)',
-    ['data set', 'features', 'text chars', 'validation (ms)', 'µs / feature', 'time to idle (ms)', 'select median / p95 (ms)'],
-    sets.map((s) => [s.name, s.features, s.textChars, ms(s.validateMs), s.validateUsPerFeature, ms(s.idleMs), `${ms(s.select.medianMs)} / ${ms(s.select.p95Ms)}`])
+    ['data set', 'features', 'text chars', 'validation (ms)', 'µs / feature', 'time to idle (ms)', 'pan: move to frame, median / p95 (ms); furthest off (px)', 'select median / p95 (ms)'],
+    sets.map((s) => [
+      s.name,
+      s.features,
+      s.textChars,
+      ms(s.validateMs),
+      s.validateUsPerFeature,
+      ms(s.idleMs),
+      `${ms(s.pan.medianMs)} / ${ms(s.pan.p95Ms)}; ${s.pan.offsetPx ?? '–'}`,
+      `${ms(s.select.medianMs)} / ${ms(s.select.p95Ms)}`
+    ])
   );
   for (const s of sets) {
     if (s.errors.length > 0) console.log(`  ${s.name}: ${s.errors.join('; ')}`);
@@ -240,10 +267,19 @@ if (made.length > 0) {
   const k100 = byName('points-100k');
   const idleRatio = k1.idleMs !== null && k100.idleMs !== null ? k100.idleMs / k1.idleMs : null;
   const perFeatureRatio = k100.validateUsPerFeature / k1.validateUsPerFeature;
-  result.scale = { sets, idleRatio100kTo1k: idleRatio === null ? null : hundredth(idleRatio), validationPerFeatureRatio100kTo1k: hundredth(perFeatureRatio) };
+  const panRatio = k1.pan.p95Ms !== null && k100.pan.p95Ms !== null ? k100.pan.p95Ms / k1.pan.p95Ms : null;
+  result.scale = {
+    sets,
+    idleRatio100kTo1k: idleRatio === null ? null : hundredth(idleRatio),
+    validationPerFeatureRatio100kTo1k: hundredth(perFeatureRatio),
+    panP95Ratio100kTo1k: panRatio === null ? null : hundredth(panRatio)
+  };
   budgets.push(
     { name: 'scale: time to idle at 100k / at 1k', value: idleRatio, limit: 3 },
-    { name: 'scale: validation time per feature at 100k / at 1k (linear)', value: perFeatureRatio, limit: 2 }
+    { name: 'scale: validation time per feature at 100k / at 1k (linear)', value: perFeatureRatio, limit: 2 },
+    { name: 'scale: pan at 100k, pointer moves not drawn', value: k100.pan.notDrawn, limit: 0 },
+    { name: 'scale: pan at 100k, furthest the map ended from where the drag put it (px)', value: k100.pan.offsetPx, limit: 1 },
+    { name: 'scale: pan, move-to-frame p95 at 100k / at 1k', value: panRatio, limit: 1.5 }
   );
 }
 

@@ -3,6 +3,7 @@ import { formatError, loadModel } from '../../src/lib/data/load';
 import type { RawFiles } from '../../src/lib/data/types';
 import { writeDataSet } from './build';
 import { timeToIdle } from './map-page';
+import { panSample, type PanSample } from './pan';
 import { selectLatency, type SelectSample } from './select';
 import { synthesize, type Synthetic } from './synthetic';
 
@@ -57,21 +58,23 @@ function spreadOver(ids: readonly string[], count: number): string[] {
   return Array.from({ length: count }, (_, i) => ids[Math.floor(((i + 0.5) * ids.length) / count)]!);
 }
 
-/** One run of the app of the bench build on a set: time to the map's first idle, then `selections` selections from the place list. */
+/** One run of the app of the bench build on a set: time to the map's first idle, a drag of the first view, then `selections` selections from the place list. */
 export async function scaleRun(
   browser: Browser,
   benchOrigin: string,
   { set, placeIds }: Pick<MadeSet, 'set' | 'placeIds'>,
   selections: number,
   timeoutMs: number
-): Promise<{ idleMs: number | null; samples: (SelectSample | null)[]; error?: string }> {
+): Promise<{ idleMs: number | null; pan: PanSample | null; samples: (SelectSample | null)[]; error?: string }> {
   let samples: (SelectSample | null)[] = [];
+  let pan: PanSample | null = null;
   try {
     const idleMs = await timeToIdle(browser, `${benchOrigin}/index.html?data=${set.name}`, timeoutMs, async (page) => {
+      pan = await panSample(page, timeoutMs);
       samples = await selectLatency(page, spreadOver(placeIds, selections), timeoutMs, placeIds);
     });
-    return { idleMs, samples };
+    return { idleMs, pan, samples };
   } catch (e) {
-    return { idleMs: null, samples, error: (e as Error).message.split('\n')[0] };
+    return { idleMs: null, pan, samples, error: (e as Error).message.split('\n')[0] };
   }
 }
