@@ -143,7 +143,7 @@ function edgePoints(camera: Camera): Feature<Point>[] {
   const at: [number, number][] = [];
   for (let x = x0; x < x1 + step; x += step) at.push([Math.min(x, x1), y0], [Math.min(x, x1), y1]);
   for (let y = y0 + step; y < y1; y += step) at.push([x0, y], [x1, y]);
-  return at.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: unproject(camera, p) }, properties: {} }));
+  return obstaclesAt(camera, at);
 }
 
 /** Points at most half a margin apart covering each box, so the obstacles leave no gap in it. */
@@ -153,6 +153,11 @@ function coveringPoints(camera: Camera, boxes: readonly Box[]): Feature<Point>[]
   for (const [x0, y0, x1, y1] of boxes) {
     for (let y = y0 + step; y < y1 + step; y += step) for (let x = x0 + step; x < x1 + step; x += step) at.push([Math.min(x, x1 - step), Math.min(y, y1 - step)]);
   }
+  return obstaclesAt(camera, at);
+}
+
+/** Obstacle features at these frame pixels. */
+function obstaclesAt(camera: Camera, at: readonly [number, number][]): Feature<Point>[] {
   return at.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: unproject(camera, p) }, properties: {} }));
 }
 
