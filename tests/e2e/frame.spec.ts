@@ -274,3 +274,25 @@ test.describe('on a phone, 390 × 844, with Khojaly chosen', () => {
     expect(await labelsUnder(page, 'inset')).toEqual([]);
   });
 });
+
+test.describe('on a phone, 390 × 844, with Baku chosen', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the view shows Baku, so the Baku inset gives way and the locator covers no story label', async ({ page }) => {
+    await openApp(page, 'place=baku');
+    await expect(page.getByTestId('locator')).toBeVisible();
+    await mapIdle(page);
+    await expect(page.getByTestId('inset')).toHaveCount(0);
+    expect(await labelsDrawn(page)).toContain('mothers-cry');
+    expect(await labelsUnder(page, 'locator')).toEqual([]);
+  });
+
+  test('the inset the keyboard is on stays when Enter takes the map to the monument', async ({ page }) => {
+    await openApp(page);
+    await page.getByTestId('inset').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/place=mothers-cry/);
+    await mapIdle(page);
+    await expect(page.getByTestId('inset')).toBeFocused();
+  });
+});

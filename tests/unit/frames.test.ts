@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BAKU_INSET, LOCATOR_BOUNDS, containsBounds, frameProjection, storyBounds, viewBounds } from '../../src/lib/map/frames';
+import { BAKU_INSET, LOCATOR_BOUNDS, containsBounds, frameProjection, needsBakuInset, storyBounds, viewBounds } from '../../src/lib/map/frames';
 import { shippedModel } from '../support/model';
 import { buildInsets } from '../../scripts/basemap/insets';
 
@@ -30,6 +30,19 @@ describe('the frames', () => {
     expect(project(LOCATOR_BOUNDS[0][0], LOCATOR_BOUNDS[1][1])).toEqual([0, 0]);
     const [x, y] = project(LOCATOR_BOUNDS[1][0], LOCATOR_BOUNDS[0][1]);
     expect([x, y].map((v) => Math.round(v * 1000) / 1000)).toEqual([width, Math.round(height * 1000) / 1000]);
+  });
+});
+
+describe('the Baku inset', () => {
+  it('is needed by the story’s frame, which leaves Baku out', () => {
+    expect(needsBakuInset(storyBounds(shippedModel()))).toBe(true);
+  });
+
+  it('is not needed by a phone’s view of the monument, though that view is narrower than the inset', () => {
+    const monument = shippedModel().places.find((p) => p.id === BAKU_INSET.placeId)!.geometry.coordinates as [number, number];
+    const view = viewBounds({ zoom: 14, lat: monument[1], lng: monument[0] }, 390, 350);
+    expect(containsBounds(view, BAKU_INSET.bounds)).toBe(false);
+    expect(needsBakuInset(view)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import { BAKU_INSET, LOCATOR_BOUNDS, type Bounds as CornerBounds } from '../map/frames';
+import { BAKU_INSET, LOCATOR_BOUNDS, needsBakuInset, type Bounds as CornerBounds } from '../map/frames';
 import type { Rect } from './layout';
 import { cameraBounds, fitCamera, projector, type Bounds, type Camera } from './mercator';
 
@@ -26,9 +26,8 @@ const covers = (r: Rect, p: readonly number[], margin: number) => p[0]! >= r.x -
  */
 export function planInsets(camera: Camera, avoid: readonly (readonly number[])[], base: number, story: Bounds): InsetPlan[] {
   const view = cameraBounds(camera);
-  const [lng, lat] = [(BAKU_INSET.bounds[0][0] + BAKU_INSET.bounds[1][0]) / 2, (BAKU_INSET.bounds[0][1] + BAKU_INSET.bounds[1][1]) / 2];
   const wanted: Omit<InsetPlan, 'rect' | 'camera'>[] = [];
-  if (!(lng >= view[0] && lng <= view[2] && lat >= view[1] && lat <= view[3])) wanted.push({ id: 'baku', caption: 'Inset: Baku' });
+  if (needsBakuInset([[view[0], view[1]], [view[2], view[3]]])) wanted.push({ id: 'baku', caption: 'Inset: Baku' });
   if (!contains(view, story)) wanted.push({ id: 'locator', caption: 'Where the map lies', view });
   const w = Math.round(Math.max(96, Math.min(camera.width * 0.3, 15 * base, 260)));
   const h = Math.round(w * 0.72);

@@ -15,6 +15,16 @@ export const BAKU_INSET = {
 } as const;
 
 /**
+ * Whether a view needs the Baku inset: it does not hold the inset's centre, between the city and
+ * its monument, which are then out of sight. The screen's insets and the exports' ask this alike.
+ */
+export function needsBakuInset(view: Bounds): boolean {
+  const [[w, s], [e, n]] = BAKU_INSET.bounds;
+  const [lng, lat] = [(w + e) / 2, (s + n) / 2];
+  return !(lng >= view[0][0] && lng <= view[1][0] && lat >= view[0][1] && lat <= view[1][1]);
+}
+
+/**
  * The story's frame, derived from the data: the corners of the point places of the layers shown
  * by default, less those the Baku inset shows (the places inside `BAKU_INSET.bounds`). Labels and
  * symbols need room beside the points; every surface gives it in pixels (`defaultPadding` in
