@@ -141,8 +141,7 @@ function selectSummary(samples: readonly (SelectSample | null)[]) {
 function panSummary(pans: readonly PanSample[]) {
   const latencies = pans.flatMap((p) => p.latenciesMs);
   const drawn = latencies.filter((x) => Number.isFinite(x));
-  const none = { medianMs: null, p95Ms: null, offsetPx: null, notDrawn: null, drags: pans.length };
-  if (drawn.length === 0) return none;
+  if (drawn.length === 0) return { medianMs: null, p95Ms: null, offsetPx: null, notDrawn: null, drags: pans.length };
   return {
     medianMs: tenth(median(drawn)),
     p95Ms: tenth(percentile(drawn, 95)),

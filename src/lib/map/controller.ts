@@ -228,17 +228,14 @@ export class MapController {
     this.applyShown();
   }
 
-  /** Sets the story sources' data to the shown places' features. */
+  /** Sets each story source's data to the features of the shown places (every feature names its place). */
   private applyShown(): void {
     const ids = this.shown ? new Set(this.shown) : null;
-    const keep = (id: string) => ids === null || ids.has(id);
-    const { model } = this.options;
-    const shown = { ...model, places: model.places.filter((p) => keep(p.id)), layers: model.layers.map((l) => ({ ...l, placeIds: l.placeIds.filter(keep) })) };
-    for (const [id, spec] of Object.entries(storySources(shown))) {
+    for (const [id, spec] of Object.entries(storySources(this.options.model))) {
       const source = this.map.getSource<GeoJSONSource>(id);
       if (source && spec.type === 'geojson' && typeof spec.data === 'object') {
         const data = spec.data as { features: { properties: { placeId?: string } | null }[] };
-        source.setData({ ...data, features: data.features.filter((f) => keep(f.properties?.placeId ?? '')) } as never);
+        source.setData((ids ? { ...data, features: data.features.filter((f) => ids.has(f.properties?.placeId ?? '')) } : data) as never);
       }
     }
   }
